@@ -1,0 +1,235 @@
+package a11y
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/delaktig/delaktig/a11y/locale"
+	"github.com/delaktig/delaktig/a11y/wcag"
+)
+
+// Engine is the pseudo-rule that owns the engine's own findings: facts a
+// rule needed but the document lacked, rule errors, bad suppressions.
+var Engine = &Rule{
+	ID:       "engine",
+	Impact:   Moderate,
+	Scope:    ScopePage,
+	Needs:    NeedsDOM,
+	Messages: []Msg{MsgNeedsStyle, MsgNeedsLayout, MsgNeedsInteraction, MsgRuleError, MsgSuppressionNoReason},
+	Since:    "0.1.0",
+	Run:      func(*Pass) error { return nil },
+}
+
+// The engine's message keys.
+const (
+	MsgNeedsStyle          Msg = "engine.needs-style"
+	MsgNeedsLayout         Msg = "engine.needs-layout"
+	MsgNeedsInteraction    Msg = "engine.needs-interaction"
+	MsgRuleError           Msg = "engine.rule-error"
+	MsgSuppressionNoReason Msg = "engine.suppression-no-reason"
+)
+
+// Options configure Check. The zero value is usable once Rules is set.
+type Options struct {
+	// Rules to run, in order.
+	Rules []*Rule
+	// Locale of the rendered messages ("en", "sv", "nb"; anything the
+	// locale package negotiates). Empty means English.
+	Locale string
+	// IgnoreSuppressions reports suppressed findings as if no suppression
+	// were given.
+	IgnoreSuppressions bool
+}
+
+// Option changes Options.
+type Option = func(*Options)
+
+// DefaultOptions returns the options Check starts from.
+func DefaultOptions() Options { return Options{Locale: "en"} }
+
+// WithRules sets the rules to run.
+func WithRules(rules ...*Rule) Option {
+	return func(o *Options) { o.Rules = append(o.Rules[:0:0], rules...) }
+}
+
+// WithLocale sets the language of rendered messages (a BCP 47 tag).
+func WithLocale(lang string) Option { return func(o *Options) { o.Locale = lang } }
+
+// Result is what Check found in one document.
+type Result struct {
+	// Findings holds every outcome, in document order then rule order.
+	Findings []Finding
+	// Facts holds what rules exported for flow rules.
+	Facts []any
+	// Errors holds rule faults (each also reported as a cantTell finding).
+	Errors []error
+}
+
+// Err returns the rule faults joined, or nil.
+func (r *Result) Err() error { return errors.Join(r.Errors...) }
+
+// ErrNoRules is returned by Check when no rule was given.
+var ErrNoRules = errors.New("a11y: no rules to run (use a11y.WithRules(rules.All()...))")
+
+// Check runs the rules over doc and returns every outcome. A rule needing a
+// fact the document lacks is not run: it answers one page-level cantTell. A
+// rule that fails or panics answers cantTell with key engine.rule-error and
+// the run goes on. Check returns an error only when ctx ends or no rule was given.
+func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) {
+	o := DefaultOptions()
+	for _, f := range opts {
+		f(&o)
+	}
+	if len(o.Rules) == 0 {
+		return nil, ErrNoRules
+	}
+	res := &Result{}
+	for _, r := range o.Rules {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		if r.Scope == ScopeFlow || r.Run == nil {
+			continue
+		}
+		p := &Pass{Doc: doc, Rule: r}
+		if missing := r.Needs &^ doc.Facts; missing != 0 {
+			key := MsgNeedsLayout
+			switch {
+			case missing&NeedsInteraction != 0 && missing&(NeedsLayout|NeedsStyle) == 0:
+				key = MsgNeedsInteraction
+			case missing&NeedsLayout == 0 && missing&NeedsStyle != 0:
+				key = MsgNeedsStyle
+			}
+			p.CantTell(nil, key, Data{"needs": missing.String()})
+			res.Findings = append(res.Findings, p.findings...)
+			continue
+		}
+		if err := runRule(p); err != nil {
+			res.Errors = append(res.Errors, err)
+			p.findings = append(p.findings[:0], func() Finding {
+				f := newFinding(r, p.PageNode(), CantTell, MsgRuleError)
+				f.Data = Data{"error": err.Error()}
+				return f
+			}())
+		}
+		res.Findings = append(res.Findings, p.findings...)
+		res.Facts = append(res.Facts, p.facts...)
+	}
+	if !o.IgnoreSuppressions {
+		res.Findings = append(res.Findings, applySuppressions(doc, res.Findings)...)
+	}
+	sortFindings(res.Findings)
+	Localize(res.Findings, o.Locale)
+	return res, nil
+}
+
+// CheckFlow runs the flow-scoped rules among opts' rules over the audited
+// pages of a flow. meta carries flow-level facts from the checker.
+func CheckFlow(ctx context.Context, pages []*FlowPage, meta map[string]any, opts ...Option) (*Result, error) {
+	o := DefaultOptions()
+	for _, f := range opts {
+		f(&o)
+	}
+	res := &Result{}
+	for _, r := range o.Rules {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		if r.Scope != ScopeFlow || r.RunFlow == nil {
+			continue
+		}
+		fp := &FlowPass{Rule: r, Pages: pages, Meta: meta}
+		err := func() (err error) {
+			defer func() {
+				if v := recover(); v != nil {
+					err = fmt.Errorf("a11y: rule %s panicked: %v\n%s", r.ID, v, debug.Stack())
+				}
+			}()
+			return fp.runFlow()
+		}()
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			f := newFinding(r, nil, CantTell, MsgRuleError)
+			f.Data = Data{"error": firstLine(err.Error())}
+			fp.findings = []Finding{f}
+		}
+		res.Findings = append(res.Findings, fp.findings...)
+	}
+	Localize(res.Findings, o.Locale)
+	return res, nil
+}
+
+func (p *FlowPass) runFlow() error {
+	if err := p.Rule.RunFlow(p); err != nil {
+		return fmt.Errorf("a11y: rule %s: %w", p.Rule.ID, err)
+	}
+	return nil
+}
+
+func runRule(p *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("a11y: rule %s panicked: %v\n%s", p.Rule.ID, v, debug.Stack())
+		}
+	}()
+	if err := p.Rule.Run(p); err != nil {
+		return fmt.Errorf("a11y: rule %s: %w", p.Rule.ID, err)
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i].Node, fs[j].Node
+		ai, bi := -1, -1
+		if a != nil {
+			ai = a.Index
+		}
+		if b != nil {
+			bi = b.Index
+		}
+		return ai < bi
+	})
+}
+
+// levelOf returns the least demanding conformance level among the criteria:
+// a finding mapped to an A and an AA criterion matters at level A.
+func levelOf(scs []string) string {
+	best := ""
+	for _, sc := range scs {
+		c, ok := wcag.Lookup(sc)
+		if !ok {
+			continue
+		}
+		if best == "" || len(c.Level) < len(best) {
+			best = c.Level
+		}
+	}
+	return best
+}
+
+// Localize renders Message and Help of each finding in the language lang
+// (negotiated by the locale package), from its key and data.
+func Localize(fs []Finding, lang string) {
+	cat := locale.For(lang)
+	for i := range fs {
+		f := &fs[i]
+		f.Message = cat.Message(string(f.Key), f.Data)
+		ruleID := f.Rule
+		if strings.HasPrefix(string(f.Key), "engine.") {
+			ruleID = "engine"
+		}
+		f.Help = cat.Help(ruleID)
+	}
+}

@@ -1,0 +1,175 @@
+package a11y
+
+import (
+	"iter"
+
+	"golang.org/x/net/html/atom"
+)
+
+// Pass is what a rule sees while it checks one document: the document, the
+// memoised engine helpers (roles, names, tree inclusion, focus) and the
+// functions that record outcomes. Rules never learn whether the document came
+// from static HTML or from a browser.
+type Pass struct {
+	Doc  *Document
+	Rule *Rule
+
+	findings []Finding
+	facts    []any
+}
+
+// NewPass returns a Pass of rule over doc. The engine makes passes itself;
+// this is for tests and for drivers that run one rule by hand.
+func NewPass(doc *Document, rule *Rule) *Pass { return &Pass{Doc: doc, Rule: rule} }
+
+// Findings returns the outcomes recorded so far.
+func (p *Pass) Findings() []Finding { return p.findings }
+
+// Facts returns the facts exported so far.
+func (p *Pass) Facts() []any { return p.facts }
+
+// Elements iterates over the document's elements (see Document.Elements).
+func (p *Pass) Elements(atoms ...atom.Atom) iter.Seq[*Node] { return p.Doc.Elements(atoms...) }
+
+// Has reports whether the document carries the facts f.
+func (p *Pass) Has(f Needs) bool { return p.Doc.Has(f) }
+
+// Role returns the computed role of n (see Document.Role).
+func (p *Pass) Role(n *Node) string { return p.Doc.Role(n) }
+
+// Name returns the accessible name of n (see Document.Name).
+func (p *Pass) Name(n *Node) string { return p.Doc.Name(n) }
+
+// Description returns the accessible description of n.
+func (p *Pass) Description(n *Node) string { return p.Doc.Description(n) }
+
+// InAXTree reports whether n is included in the accessibility tree.
+func (p *Pass) InAXTree(n *Node) bool { return p.Doc.InAXTree(n) }
+
+// Hidden reports whether n is hidden from every user (see Document.Hidden).
+func (p *Pass) Hidden(n *Node) bool { return p.Doc.Hidden(n) }
+
+// Focusable reports whether n can receive focus.
+func (p *Pass) Focusable(n *Node) bool { return p.Doc.Focusable(n) }
+
+// Tabbable reports whether n is in the sequential focus navigation order.
+func (p *Pass) Tabbable(n *Node) bool { return p.Doc.Tabbable(n) }
+
+// Export records a fact for flow rules: a pointer to a small JSON-encodable struct.
+func (p *Pass) Export(fact any) { p.facts = append(p.facts, fact) }
+
+// Pass records that n passed the rule.
+func (p *Pass) Pass(n *Node, key Msg, args ...Arg) { p.add(n, Passed, key, args) }
+
+// Fail records that n failed the rule.
+func (p *Pass) Fail(n *Node, key Msg, args ...Arg) { p.add(n, Failed, key, args) }
+
+// CantTell records that the rule could not decide for n; pass Ask(…) to
+// name the question a person or an oracle must answer.
+func (p *Pass) CantTell(n *Node, key Msg, args ...Arg) { p.add(n, CantTell, key, args) }
+
+// Inapplicable records an explicit inapplicable outcome for n. Rules
+// normally emit nothing for targets they do not apply to.
+func (p *Pass) Inapplicable(n *Node, key Msg, args ...Arg) { p.add(n, Inapplicable, key, args) }
+
+// PageNode returns the node page-level outcomes attach to: the top
+// document's root element, or the document node for an empty document.
+func (p *Pass) PageNode() *Node {
+	if h := p.Doc.HTML(); h != nil {
+		return h
+	}
+	return p.Doc.Root
+}
+
+func (p *Pass) add(n *Node, o Outcome, key Msg, args []Arg) {
+	if n == nil {
+		n = p.PageNode()
+	}
+	f := newFinding(p.Rule, n, o, key)
+	for _, a := range args {
+		if a != nil {
+			a.apply(&f)
+		}
+	}
+	p.findings = append(p.findings, f)
+}
+
+func newFinding(r *Rule, n *Node, o Outcome, key Msg) Finding {
+	f := Finding{
+		Rule:     r.ID,
+		Outcome:  o,
+		WCAG:     r.WCAG,
+		ACT:      r.ACT,
+		EN301549: r.EN301549,
+		Key:      key,
+		Node:     n,
+		Level:    levelOf(r.WCAG),
+	}
+	if o == Failed {
+		f.Impact = r.Impact
+	}
+	if n != nil && n.Type == ElementNode {
+		f.Selector = Selector(n)
+		f.XPath = XPath(n)
+		f.Snippet = Snippet(n)
+		if n.Box != nil {
+			b := *n.Box
+			f.Box = &b
+		}
+	}
+	return f
+}
+
+// FlowPage is one audited state of a flow, as flow rules see it.
+type FlowPage struct {
+	Step     string
+	URL      string
+	Doc      *Document
+	Facts    []any
+	Findings []Finding
+}
+
+// FlowPass is what a flow rule sees: every audited state of a flow, in order.
+type FlowPass struct {
+	Rule  *Rule
+	Pages []*FlowPage
+	// Meta carries flow-level facts from the checker (for example a step
+	// that could not be completed), keyed by names the checker documents.
+	Meta map[string]any
+
+	findings []Finding
+}
+
+// Findings returns the outcomes recorded so far.
+func (p *FlowPass) Findings() []Finding { return p.findings }
+
+// Fail records a failure on page i (n may be nil for the page as a whole).
+func (p *FlowPass) Fail(i int, n *Node, key Msg, args ...Arg) { p.add(i, n, Failed, key, args) }
+
+// Pass records a pass on page i.
+func (p *FlowPass) Pass(i int, n *Node, key Msg, args ...Arg) { p.add(i, n, Passed, key, args) }
+
+// CantTell records an undecided outcome on page i.
+func (p *FlowPass) CantTell(i int, n *Node, key Msg, args ...Arg) {
+	p.add(i, n, CantTell, key, args)
+}
+
+func (p *FlowPass) add(i int, n *Node, o Outcome, key Msg, args []Arg) {
+	var page *FlowPage
+	if i >= 0 && i < len(p.Pages) {
+		page = p.Pages[i]
+	}
+	if n == nil && page != nil && page.Doc != nil {
+		n = page.Doc.HTML()
+	}
+	f := newFinding(p.Rule, n, o, key)
+	if page != nil {
+		f.Step = page.Step
+	}
+	for _, a := range args {
+		if a != nil {
+			a.apply(&f)
+		}
+	}
+	p.findings = append(p.findings, f)
+}
