@@ -196,9 +196,18 @@ const (
 // attached to their hosts, template contents kept apart, and iframe srcdoc
 // documents parsed into the frame's Content.
 func FromHTML(r io.Reader, url string) (*Document, error) {
-	root, err := html.Parse(r)
+	src, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("a11y: parse %s: %w", url, err)
+		return nil, fmt.Errorf("a11y: read %s: %w", url, err)
+	}
+	root, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		// x/net/html refuses more than 512 open elements; drop the
+		// elements nested deeper than MaxDepth and parse again.
+		root, err = html.Parse(bytes.NewReader(limitNesting(src, MaxDepth-64)))
+		if err != nil {
+			return nil, fmt.Errorf("a11y: parse %s: %w", url, err)
+		}
 	}
 	d := &Document{URL: url, Mode: ModeStatic, Facts: NeedsDOM}
 	d.Root = convert(root, 0)
@@ -392,4 +401,40 @@ func OuterHTML(n *Node) string {
 	var b bytes.Buffer
 	_ = Render(&b, n)
 	return b.String()
+}
+
+// limitNesting rewrites HTML so that no element opens deeper than max: start
+// tags beyond it are dropped, together with as many end tags.
+func limitNesting(src []byte, max int) []byte {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var out bytes.Buffer
+	depth, dropped := 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out.Bytes()
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElement(string(name)) {
+				break
+			}
+			if depth >= max {
+				dropped++
+				continue
+			}
+			depth++
+		case html.EndTagToken:
+			if dropped > 0 {
+				dropped--
+				continue
+			}
+			if depth > 0 {
+				depth--
+			}
+		}
+		out.Write(raw)
+	}
 }
