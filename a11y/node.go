@@ -62,6 +62,15 @@ type Node struct {
 	// Box is the border box in CSS pixels of the top document, nil when
 	// unknown or when the element has no box (display:none).
 	Box *Rect
+	// Scroll is the element's scroll area when known: X and Y are
+	// scrollLeft and scrollTop, Width and Height are scrollWidth and
+	// scrollHeight (CSS pixels). Nil when unknown or when the element has no box.
+	Scroll *Rect
+	// Client is the element's client area when known: X and Y are
+	// clientLeft and clientTop (the left and top border widths), Width and
+	// Height are clientWidth and clientHeight (padding box without
+	// scrollbars, CSS pixels). Nil when unknown or when the element has no box.
+	Client *Rect
 	// Before and After hold the text of ::before / ::after generated
 	// content when known.
 	Before, After string
