@@ -21,13 +21,13 @@
 // The inaccessible variant is built with mistakes vendors really make: no page
 // language, the same title on every page, no landmarks or headings, fields
 // with only a placeholder, images without text alternatives, grey text on
-// white, a div with onclick as the only way forward, radio buttons without a
-// group, no autocomplete, a positive tabindex, errors shown by a red border and
-// "Ogiltigt värde" only, a "Klicka här" link, a page refresh that ends the
-// session, zoom turned off, a fixed page width, tiny targets, focus outlines
-// removed, bureaucratic Swedish, and the personal identity number asked for a
-// second time. It can still be completed with valid values, so a flow can walk
-// it from start to receipt.
+// white, a div with onclick as the only way to the next step, radio buttons
+// without a group, no autocomplete, a positive tabindex, errors shown by a red
+// border and "Ogiltigt värde" only, "Klicka här" links, a page refresh that
+// ends the session, zoom turned off, a fixed page width, tiny targets, focus
+// outlines removed, bureaucratic Swedish, a rigid format for the personal
+// identity number, and that number asked for a second time. It can still be
+// completed with valid values, so a flow can walk it from start to receipt.
 //
 // Both variants keep the answers on the server, in memory, per session cookie,
 // and move between steps with POST-redirect-GET. Every value a user enters is
