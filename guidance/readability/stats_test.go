@@ -287,3 +287,45 @@ func TestSyllablesEN(t *testing.T) {
 		assert.Equal(t, want, syllablesEN(w), w)
 	}
 }
+
+func TestLongWordsCountLetters(t *testing.T) {
+	// Letters only: "20260101" and "1.1.2026" have none, "e-tjänsten" has
+	// 9 (the hyphen is not a letter), "COVID-19" has 5, "Bygglov" has 7.
+	st := Analyze("Den 20260101 och 1.1.2026 öppnar e-tjänsten för COVID-19 och Bygglov.", "sv")
+	assert.Equal(t, 10, st.Words)
+	assert.Equal(t, 2, st.LongWords)
+}
+
+func TestLanguageTags(t *testing.T) {
+	tests := []struct {
+		tag      string
+		text     string
+		flesch   bool
+		passives int
+	}{
+		{"en-GB", enPlain, true, 0},
+		{"EN_us", enPlain, true, 0},
+		{"no", nbPlain, false, 2},
+		{"nb-NO", nbPlain, false, 2},
+		{"SV-fi", svPlain, false, 1},
+		{"nn-NO", "Søknaden må sendast innan fristen.", false, 1},
+	}
+	for _, tt := range tests {
+		st := Analyze(tt.text, tt.tag)
+		assert.Equal(t, tt.tag, st.Lang)
+		assert.Equal(t, tt.flesch, st.FleschOK, tt.tag)
+		assert.True(t, st.StyleOK, tt.tag)
+		assert.Equal(t, tt.passives, st.Passive, tt.tag)
+	}
+}
+
+func TestWordsAgreeWithAnalyze(t *testing.T) {
+	for _, text := range []string{svPlain, svOfficial, nbPlain, enPlain, swedishText(20000)} {
+		assert.Equal(t, len(Words(text)), Analyze(text, "sv").Words)
+		n := 0
+		for _, s := range Sentences(text, "sv") {
+			n += len(s.Words)
+		}
+		assert.Equal(t, len(Words(text)), n)
+	}
+}
