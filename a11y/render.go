@@ -500,11 +500,19 @@ type layer struct {
 // none. The result names a Doubt when a background image, an overlapping
 // element, a visual effect or positioning makes the pairs unsure.
 func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
-	var out Backdrop
-	doubt := func(d Doubt, by *Node) {
-		if out.Doubt == "" {
-			out.Doubt, out.By = d, by
+	type doubtAt struct {
+		d     Doubt
+		by    *Node
+		depth int // opacity groups open when it arose; -1: never hidden by what is above
+	}
+	var doubts []doubtAt
+	depth := 0
+	doubt := func(d Doubt, by *Node, resettable bool) {
+		dp := -1
+		if resettable {
+			dp = depth
 		}
+		doubts = append(doubts, doubtAt{d, by, dp})
 	}
 	if at == nil {
 		at = r.box(n)
@@ -534,14 +542,15 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 		}
 		if o := r.Opacity(e); o < 1 && e != root {
 			layers = append(layers, layer{group: true, opacity: o})
+			depth++
 		}
 		if r.keyword(e, "filter") != "none" || r.keyword(e, "mix-blend-mode") != "normal" ||
 			r.keyword(e, "backdrop-filter") != "none" {
-			doubt(DoubtEffect, e)
+			doubt(DoubtEffect, e, false)
 		}
 		bg, ok := r.Color(e, "background-color")
 		if !ok {
-			doubt(DoubtColor, e)
+			doubt(DoubtColor, e, true)
 		}
 		image := r.Style(e, "background-image")
 		painted := bg.A > 0 || strings.ToLower(strings.TrimSpace(image)) != "none"
@@ -553,45 +562,53 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 			clip = r.keyword(e, "-webkit-background-clip")
 		}
 		if clip == "text" {
-			doubt(DoubtEffect, e)
+			doubt(DoubtEffect, e, false)
 			continue
 		}
-		canvas := e == canvasOwner || e == root
-		if !canvas && e != n && e.Box != nil && at != nil && r.hasLayout() {
-			if !contains(*e.Box, *at) {
-				if overlaps(*e.Box, *at) {
-					doubt(DoubtPositioned, e)
-				} else {
-					continue // its background is not behind the content
+		covers := true // e's background lies behind all of the content
+		if e != canvasOwner && e != root && e != n && e.Box != nil && at != nil && r.hasLayout() &&
+			!contains(*e.Box, *at) {
+			if !overlaps(*e.Box, *at) {
+				continue // its background is not behind the content
+			}
+			covers = false
+			doubt(DoubtPositioned, e, true)
+		}
+		if bg.A >= 1 && covers {
+			// an opaque background hides the doubts below it in the same group
+			kept := doubts[:0]
+			for _, d := range doubts {
+				if d.depth < depth {
+					kept = append(kept, d)
 				}
 			}
+			doubts = kept
+			opaqueUnder = e
 		}
 		if e == canvasOwner {
 			base = []Color{bg.Over(canvasColor)}
-			if bg.A >= 1 {
-				opaqueUnder = e
-			}
 		} else {
 			layers = append(layers, layer{colors: []Color{bg}})
-			if bg.A >= 1 {
-				opaqueUnder = e
-			}
 		}
 		imgs, img := gradientLayers(image)
 		switch {
 		case img:
-			doubt(DoubtImage, e)
+			doubt(DoubtImage, e, true)
 		case imgs == nil && strings.ToLower(strings.TrimSpace(image)) != "none":
-			doubt(DoubtColor, e)
+			doubt(DoubtColor, e, true)
 		}
 		for _, g := range imgs {
 			layers = append(layers, layer{colors: g})
 		}
 	}
+	var out Backdrop
 	if at != nil && r.hasLayout() {
 		if by := r.overlapping(n, *at, opaqueUnder, self); by != nil {
-			doubt(DoubtOverlap, by)
+			doubts = append(doubts, doubtAt{DoubtOverlap, by, -1})
 		}
+	}
+	if len(doubts) > 0 {
+		out.Doubt, out.By = doubts[0].d, doubts[0].by
 	}
 	out.Pairs = composite(base, layers, fg)
 	return out

@@ -223,6 +223,7 @@ func TestRenderingColorsGradientAndImage(t *testing.T) {
 		<p id="split" data-css="background-image: linear-gradient(90deg, rgba(0, 0, 0, 0), rgba(0, 0, 0, 0) 3.3em, rgb(0, 0, 0) 3.3em, rgb(0, 0, 0) 6em)">x</p>
 		<p id="img" data-css="background-color: black; background-image: url(&quot;a.png&quot;)">x</p>
 		<div data-css="background-image: url(&quot;a.png&quot;)"><p id="covered" data-css="background-color: white">x</p></div>
+		<div data-css="background-image: url(&quot;a.png&quot;)"><div data-css="opacity: 0.9"><p id="half" data-css="background-color: white">x</p></div></div>
 		<p id="bad" data-css="background-color: color(display-p3 1 0 0)">x</p>
 		<p id="effect" data-css="filter: invert(1)">x</p>
 		<p id="cliptext" data-css="background-color: red; background-clip: text">x</p>
@@ -248,7 +249,9 @@ func TestRenderingColorsGradientAndImage(t *testing.T) {
 	assert.Equal(t, elemByID(t, d, "img"), b.By)
 
 	b = r.Colors(elemByID(t, d, "covered"), dark, nil, true)
-	assert.Equal(t, a11y.DoubtImage, b.Doubt, "an image behind stays a doubt even under an opaque colour")
+	assert.Empty(t, b.Doubt, "an opaque background covering the text hides the image behind it")
+	b = r.Colors(elemByID(t, d, "half"), dark, nil, true)
+	assert.Equal(t, a11y.DoubtImage, b.Doubt, "the image shows through a translucent group")
 	assert.Equal(t, a11y.DoubtColor, r.Colors(elemByID(t, d, "bad"), dark, nil, true).Doubt)
 	assert.Equal(t, a11y.DoubtEffect, r.Colors(elemByID(t, d, "effect"), dark, nil, true).Doubt)
 	assert.Equal(t, a11y.DoubtEffect, r.Colors(elemByID(t, d, "cliptext"), dark, nil, true).Doubt)
