@@ -49,7 +49,7 @@ func runAutocompleteValid(p *a11y.Pass) error {
 	css := newAuthorStyles(p.Doc)
 	for n := range p.Elements(atom.Input, atom.Select, atom.Textarea) {
 		v, ok := n.AttrValue("autocomplete")
-		if !ok || trimASCIISpace(v) == "" {
+		if !ok || trimHTMLSpace(v) == "" {
 			continue
 		}
 		toks := strings.Fields(strings.ToLower(v))
@@ -57,12 +57,12 @@ func runAutocompleteValid(p *a11y.Pass) error {
 			continue
 		}
 		if n.Is(atom.Input) {
-			switch inputType(n) {
+			switch inputKind(n) {
 			case "button", "checkbox", "file", "image", "radio", "reset", "submit", "hidden":
 				continue
 			}
 		}
-		if isDisabled(n) {
+		if disabledElement(n) {
 			continue
 		}
 		seen := css.visible(p, n)
@@ -71,16 +71,16 @@ func runAutocompleteValid(p *a11y.Pass) error {
 		if seen == visNo && !inTree {
 			continue
 		}
-		if !p.Tabbable(n) && !isWidgetRole(p.Role(n)) {
+		if !p.Tabbable(n) && !isARIAWidget(p.Role(n)) {
 			continue
 		}
 		switch {
 		case validAutocomplete(toks):
-			p.Pass(n, autocompleteValidValid, a11y.Data{"value": quote(v)})
+			p.Pass(n, autocompleteValidValid, a11y.Data{"value": excerpt(v)})
 		case seen == visYes || inTree && rend == visYes:
-			p.Fail(n, autocompleteValidInvalid, a11y.Data{"value": quote(v)})
+			p.Fail(n, autocompleteValidInvalid, a11y.Data{"value": excerpt(v)})
 		default:
-			p.CantTell(n, autocompleteValidInvalidMaybeHidden, a11y.Data{"value": quote(v)}, a11y.Ask(questionFieldShown))
+			p.CantTell(n, autocompleteValidInvalidMaybeHidden, a11y.Data{"value": excerpt(v)}, a11y.Ask(questionFieldShown))
 		}
 	}
 	return nil
@@ -142,8 +142,8 @@ func validAutocomplete(toks []string) bool {
 	return i == len(toks)
 }
 
-// widgetRoles are the ARIA widget roles (WAI-ARIA 1.2, composite and not).
-var widgetRoles = map[string]bool{
+// ariaWidgetRoles are the ARIA widget roles (WAI-ARIA 1.2, composite and not).
+var ariaWidgetRoles = map[string]bool{
 	"button": true, "checkbox": true, "gridcell": true, "link": true, "menuitem": true,
 	"menuitemcheckbox": true, "menuitemradio": true, "option": true, "progressbar": true,
 	"radio": true, "scrollbar": true, "searchbox": true, "separator": true, "slider": true,
@@ -152,4 +152,4 @@ var widgetRoles = map[string]bool{
 	"menubar": true, "radiogroup": true, "tablist": true, "tree": true, "treegrid": true,
 }
 
-func isWidgetRole(r string) bool { return widgetRoles[r] }
+func isARIAWidget(r string) bool { return ariaWidgetRoles[r] }

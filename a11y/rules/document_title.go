@@ -39,10 +39,10 @@ func runDocumentTitle(p *a11y.Pass) error {
 	switch {
 	case t == nil:
 		p.Fail(root, documentTitleMissing)
-	case isWhitespace(titleText(t)):
+	case blank(titleText(t)):
 		p.Fail(root, documentTitleEmpty, a11y.Related{t})
 	default:
-		p.Pass(root, documentTitleHasTitle, a11y.Data{"title": quote(titleText(t))})
+		p.Pass(root, documentTitleHasTitle, a11y.Data{"title": excerpt(titleText(t))})
 	}
 	return nil
 }

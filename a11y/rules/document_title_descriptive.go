@@ -61,14 +61,14 @@ func runDocumentTitleDescriptive(p *a11y.Pass) error {
 		return nil
 	}
 	text := strings.Join(strings.Fields(titleText(t)), " ")
-	if isWhitespace(text) {
+	if blank(text) {
 		return nil
 	}
 	low := strings.ToLower(text)
 	if placeholderTitles[low] || !strings.ContainsAny(low, " /") && fileTitleExt[path.Ext(low)] {
-		p.Fail(t, documentTitleDescriptivePlaceholder, a11y.Data{"title": quote(text)})
+		p.Fail(t, documentTitleDescriptivePlaceholder, a11y.Data{"title": excerpt(text)})
 		return nil
 	}
-	p.CantTell(t, documentTitleDescriptiveCheck, a11y.Data{"title": quote(text)}, a11y.Ask(questionTitleDescribes))
+	p.CantTell(t, documentTitleDescriptiveCheck, a11y.Data{"title": excerpt(text)}, a11y.Ask(questionTitleDescribes))
 	return nil
 }

@@ -13,10 +13,10 @@ import (
 // fields, personal-data autofill, error messages).
 var formRules = []*a11y.Rule{}
 
-// inputType returns the lower-case type of an <input>, "text" when missing
+// inputKind returns the lower-case type of an <input>, "text" when missing
 // or unknown to HTML.
-func inputType(n *a11y.Node) string {
-	t := strings.ToLower(trimASCIISpace(n.Get("type")))
+func inputKind(n *a11y.Node) string {
+	t := strings.ToLower(trimHTMLSpace(n.Get("type")))
 	switch t {
 	case "hidden", "text", "search", "tel", "url", "email", "password", "date", "month", "week",
 		"time", "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
@@ -26,11 +26,11 @@ func inputType(n *a11y.Node) string {
 	return "text"
 }
 
-// isDisabled reports whether n is disabled (ACT): actually disabled in HTML
+// disabledElement reports whether n is disabled (ACT): actually disabled in HTML
 // (the disabled attribute on a form control, an option in a disabled
 // optgroup, a control in a disabled fieldset outside its first legend), or
 // inside an element with aria-disabled="true".
-func isDisabled(n *a11y.Node) bool {
+func disabledElement(n *a11y.Node) bool {
 	if n.Is(atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Optgroup, atom.Option, atom.Fieldset) && n.Has("disabled") {
 		return true
 	}
@@ -56,7 +56,7 @@ func isDisabled(n *a11y.Node) bool {
 		}
 	}
 	for e := n; e != nil; e = e.FlatParent() {
-		if e.Type == a11y.ElementNode && strings.EqualFold(trimASCIISpace(e.Get("aria-disabled")), "true") {
+		if e.Type == a11y.ElementNode && strings.EqualFold(trimHTMLSpace(e.Get("aria-disabled")), "true") {
 			return true
 		}
 	}

@@ -32,27 +32,27 @@ var pageRules = []*a11y.Rule{
 	OrientationLock,
 }
 
-// maxQuoted bounds the page text a message quotes (a title, a lang value).
-const maxQuoted = 80
+// maxExcerpt bounds the page text a message quotes (a title, a lang value).
+const maxExcerpt = 80
 
-// quote trims page text for a message: white space collapsed, long values cut.
+// excerpt trims page text for a message: white space collapsed, long values cut.
 // Report writers escape it; rules only keep it short.
-func quote(s string) string {
+func excerpt(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > maxQuoted {
-		return string(r[:maxQuoted-1]) + "…"
+	if r := []rune(s); len(r) > maxExcerpt {
+		return string(r[:maxExcerpt-1]) + "…"
 	}
 	return s
 }
 
-// isWhitespace reports whether s holds only Unicode white space (the ACT
+// blank reports whether s holds only Unicode white space (the ACT
 // definition of whitespace), or nothing.
-func isWhitespace(s string) bool {
+func blank(s string) bool {
 	return strings.TrimFunc(s, unicode.IsSpace) == ""
 }
 
-// trimASCIISpace trims ASCII white space, as HTML attribute parsing does.
-func trimASCIISpace(s string) string { return strings.Trim(s, " \t\n\f\r") }
+// trimHTMLSpace trims ASCII white space, as HTML attribute parsing does.
+func trimHTMLSpace(s string) string { return strings.Trim(s, " \t\n\f\r") }
 
 // topHTML returns the top document's root element when it is an HTML <html>
 // element, else nil (an SVG or MathML document is no HTML page).
@@ -102,7 +102,7 @@ var iso639B = map[string]bool{
 // registry; nor are grandfathered tags ("i-lux") and private use ("x-…").
 // The subtags after the first are not checked, as browsers ignore bad ones.
 func knownPrimaryLanguage(value string) bool {
-	prim, _, _ := strings.Cut(trimASCIISpace(value), "-")
+	prim, _, _ := strings.Cut(trimHTMLSpace(value), "-")
 	if len(prim) < 2 || len(prim) > 3 {
 		return false
 	}

@@ -95,7 +95,7 @@ func (s *authorStyles) tree(n *a11y.Node) *treeStyles {
 					if media == "all" {
 						media = ""
 					}
-					parseSheet(ownText(c), media, &t.rules, &order, &t.external)
+					parseSheet(childText(c), media, &t.rules, &order, &t.external)
 				}
 			case c.Is(atom.Link):
 				for _, r := range strings.Fields(strings.ToLower(c.Get("rel"))) {
@@ -351,7 +351,7 @@ func (s *authorStyles) declared(n *a11y.Node, prop string) []sheetDecl {
 			continue
 		}
 		media := screenMedia(r.media)
-		if media == mediaFalse {
+		if media == condFalse {
 			continue // print or speech only
 		}
 		matched, unreadable := false, false
@@ -371,24 +371,24 @@ func (s *authorStyles) declared(n *a11y.Node, prop string) []sheetDecl {
 			continue
 		}
 		for _, d := range ds {
-			out = append(out, sheetDecl{decl: d, spec: spec, order: r.order, unsure: unreadable || media == mediaUnknown, unreadable: unreadable, media: r.media})
+			out = append(out, sheetDecl{decl: d, spec: spec, order: r.order, unsure: unreadable || media == condUnknown, unreadable: unreadable, media: r.media})
 		}
 	}
 	return out
 }
 
-// screenMedia evaluates a rule's condition on a screen: mediaTrue when it
-// holds whichever way the screen is turned, mediaFalse when it never does
-// (print, speech), mediaUnknown otherwise.
+// screenMedia evaluates a rule's condition on a screen: condTrue when it
+// holds whichever way the screen is turned, condFalse when it never does
+// (print, speech), condUnknown otherwise.
 func screenMedia(media string) int {
 	l, p := evalMedia(media, "landscape"), evalMedia(media, "portrait")
-	if l == p && l != mediaUnknown {
+	if l == p && l != condUnknown {
 		return l
 	}
-	if l == mediaFalse && p == mediaFalse {
-		return mediaFalse
+	if l == condFalse && p == condFalse {
+		return condFalse
 	}
-	return mediaUnknown
+	return condUnknown
 }
 
 // cascadedValue is the winning declaration of a property on an element.
@@ -589,7 +589,7 @@ func (s *authorStyles) concealRule(n *a11y.Node) bool {
 	t := s.tree(n)
 	h := t.mirror[n]
 	for _, r := range t.rules {
-		if !ruleConceals(r.decls) || screenMedia(r.media) == mediaFalse {
+		if !ruleConceals(r.decls) || screenMedia(r.media) == condFalse {
 			continue
 		}
 		for _, sel := range r.sels {
@@ -635,7 +635,7 @@ func ruleConceals(ds []a11y.Declaration) bool {
 				return true
 			}
 		case "font-size", "width", "height", "max-width", "max-height":
-			if l, ok := parseCSSLength(v); ok && l.value <= 1 && l.unit != "%" {
+			if l, ok := parseLengthValue(v); ok && l.value <= 1 && l.unit != "%" {
 				return true
 			}
 		case "color":
@@ -678,7 +678,7 @@ func offscreenInline(n *a11y.Node) bool {
 		if !ok {
 			continue
 		}
-		l, ok := parseCSSLength(d.Value)
+		l, ok := parseLengthValue(d.Value)
 		if !ok {
 			continue
 		}
@@ -689,14 +689,14 @@ func offscreenInline(n *a11y.Node) bool {
 	return false
 }
 
-// cssLength is a CSS dimension or number.
-type cssLength struct {
+// lengthValue is a CSS dimension or number.
+type lengthValue struct {
 	value float64
 	unit  string // lower-case: "", "px", "em", "%", …
 }
 
-// parseCSSLength reads a number with an optional unit ("0.12em", "120%", "1.5").
-func parseCSSLength(s string) (cssLength, bool) {
+// parseLengthValue reads a number with an optional unit ("0.12em", "120%", "1.5").
+func parseLengthValue(s string) (lengthValue, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	i := 0
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == '-' || s[i] == '+' ||
@@ -704,24 +704,24 @@ func parseCSSLength(s string) (cssLength, bool) {
 		i++
 	}
 	if i == 0 {
-		return cssLength{}, false
+		return lengthValue{}, false
 	}
 	v, err := strconv.ParseFloat(s[:i], 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return cssLength{}, false
+		return lengthValue{}, false
 	}
 	unit := s[i:]
 	for _, c := range unit {
 		if !(c >= 'a' && c <= 'z' || c == '%') {
-			return cssLength{}, false
+			return lengthValue{}, false
 		}
 	}
-	return cssLength{value: v, unit: unit}, true
+	return lengthValue{value: v, unit: unit}, true
 }
 
 // px converts an absolute length, or a font-relative one against the given
 // font sizes, to CSS pixels. Unitless numbers convert as em.
-func (l cssLength) px(fontSize, rootFontSize float64) (float64, bool) {
+func (l lengthValue) px(fontSize, rootFontSize float64) (float64, bool) {
 	switch l.unit {
 	case "px":
 		return l.value, true
@@ -748,7 +748,7 @@ func (l cssLength) px(fontSize, rootFontSize float64) (float64, bool) {
 }
 
 // absolute reports whether l does not depend on any font size.
-func (l cssLength) absolute() bool {
+func (l lengthValue) absolute() bool {
 	switch l.unit {
 	case "px", "pt", "pc", "in", "cm", "mm", "q":
 		return true
@@ -768,7 +768,7 @@ func (s *authorStyles) fontSize(n *a11y.Node) (float64, bool) {
 	}
 	if n.Style != nil {
 		if v, ok := n.Style["font-size"]; ok {
-			if l, ok := parseCSSLength(v); ok && l.unit == "px" {
+			if l, ok := parseLengthValue(v); ok && l.unit == "px" {
 				return l.value, true
 			}
 		}
@@ -812,7 +812,7 @@ func (s *authorStyles) fontSize(n *a11y.Node) (float64, bool) {
 	case "xxx-large":
 		return 48, true
 	}
-	l, ok := parseCSSLength(v)
+	l, ok := parseLengthValue(v)
 	if !ok {
 		return 0, false
 	}
@@ -911,7 +911,7 @@ func (s *authorStyles) spacingRatio(r spacingRule, n, src *a11y.Node, d a11y.Dec
 		}
 		return 0, true
 	}
-	l, ok := parseCSSLength(v)
+	l, ok := parseLengthValue(v)
 	if !ok {
 		return 0, false
 	}
@@ -960,8 +960,8 @@ func (s *authorStyles) spacingRatio(r spacingRule, n, src *a11y.Node, d a11y.Dec
 	return px / fs, true
 }
 
-// ownText returns the text of n's text-node children.
-func ownText(n *a11y.Node) string {
+// childText returns the text of n's text-node children.
+func childText(n *a11y.Node) string {
 	var b strings.Builder
 	for c := range n.Children() {
 		if c.Type == a11y.TextNode {
@@ -1003,7 +1003,7 @@ func (s *authorStyles) softWraps(p *a11y.Pass, n *a11y.Node, ratio float64) visi
 		}
 		break
 	}
-	text := ownText(n)
+	text := childText(n)
 	if !strings.ContainsAny(strings.TrimSpace(text), " \t\n\r\f") {
 		return visMaybe // one word: it overflows, or breaks where the browser decides
 	}
@@ -1047,7 +1047,7 @@ func (s *authorStyles) softWraps(p *a11y.Pass, n *a11y.Node, ratio float64) visi
 		if !c.found {
 			continue
 		}
-		l, ok := parseCSSLength(c.decl.Value)
+		l, ok := parseLengthValue(c.decl.Value)
 		if !ok || l.unit == "%" || l.unit == "" {
 			continue
 		}
@@ -1090,7 +1090,7 @@ func (s *authorStyles) softWraps(p *a11y.Pass, n *a11y.Node, ratio float64) visi
 func textSpacing(p *a11y.Pass, r spacingRule, ok, low, unknown, maybe a11y.Msg) {
 	css := newAuthorStyles(p.Doc)
 	for n := range p.Elements() {
-		if n.Namespace != a11y.NamespaceHTML || isWhitespace(ownText(n)) {
+		if n.Namespace != a11y.NamespaceHTML || blank(childText(n)) {
 			continue
 		}
 		if _, has := a11y.InlineValue(n, r.prop); !has && !inheritsInline(n, r.prop) {
@@ -1112,7 +1112,7 @@ func textSpacing(p *a11y.Pass, r spacingRule, ok, low, unknown, maybe a11y.Msg) 
 				continue
 			}
 		}
-		data := a11y.Data{"value": quote(d.Value), "min": strconv.FormatFloat(r.min, 'f', -1, 64)}
+		data := a11y.Data{"value": excerpt(d.Value), "min": strconv.FormatFloat(r.min, 'f', -1, 64)}
 		switch {
 		case !known:
 			p.CantTell(n, unknown, data, a11y.Ask(questionFontSize))

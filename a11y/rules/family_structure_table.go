@@ -74,29 +74,14 @@ func (t *tableModel) set(x, y int, c *tableCell) {
 	}
 }
 
-// tableRoles are the roles that make an element a table for the table rules.
-var tableRoles = map[string]bool{"table": true, "grid": true, "treegrid": true}
-
-// elementRole returns the role of n, falling back on the implicit role of
-// table markup while the engine reports no role for it.
-func elementRole(p *a11y.Pass, n *a11y.Node) string {
-	if r := p.Role(n); r != "" {
-		return r
-	}
-	switch {
-	case n.Is(atom.Table):
-		return "table"
-	case n.Is(atom.Tr):
-		return "row"
-	}
-	return ""
-}
+// tableLikeRoles are the roles that make an element a table for the table rules.
+var tableLikeRoles = map[string]bool{"table": true, "grid": true, "treegrid": true}
 
 // tableOf returns the model of the table t (an HTML table or an element with
 // role table, grid or treegrid), or nil when t is not one.
 func tableOf(p *a11y.Pass, t *a11y.Node) *tableModel {
-	role := elementRole(p, t)
-	if !tableRoles[role] {
+	role := roleOrImplicit(p, t)
+	if !tableLikeRoles[role] {
 		return nil
 	}
 	m := &tableModel{table: t, role: role, byNode: map[*a11y.Node]*tableCell{}}
@@ -125,7 +110,7 @@ func (m *tableModel) buildHTML(p *a11y.Pass) {
 			}
 			w := spanAttr(c, "colspan", 1, 1000)
 			h := spanAttr(c, "rowspan", 1, 65534)
-			if c.Has("rowspan") && trimASCIISpace(c.Get("rowspan")) == "0" {
+			if c.Has("rowspan") && trimHTMLSpace(c.Get("rowspan")) == "0" {
 				h = 0
 			}
 			cell := &tableCell{node: c, x: x, y: y, w: w, h: max(h, 1), th: c.Is(atom.Th)}
@@ -203,7 +188,7 @@ func spanAttr(n *a11y.Node, name string, def, limit int) int {
 	if !ok {
 		return def
 	}
-	v = trimASCIISpace(v)
+	v = trimHTMLSpace(v)
 	end := 0
 	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
 		end++
@@ -215,10 +200,10 @@ func spanAttr(n *a11y.Node, name string, def, limit int) int {
 	return min(k, limit)
 }
 
-// scope returns the state of a th's scope attribute: "row", "col",
+// thScope returns the state of a th's scope attribute: "row", "col",
 // "rowgroup", "colgroup" or "" (auto).
-func scope(n *a11y.Node) string {
-	switch s := strings.ToLower(trimASCIISpace(n.Get("scope"))); s {
+func thScope(n *a11y.Node) string {
+	switch s := strings.ToLower(trimHTMLSpace(n.Get("scope"))); s {
 	case "row", "col", "rowgroup", "colgroup":
 		return s
 	}
@@ -227,7 +212,7 @@ func scope(n *a11y.Node) string {
 
 // isColumnHeader applies the HTML definition of a column header to a th cell.
 func (m *tableModel) isColumnHeader(c *tableCell) bool {
-	switch scope(c.node) {
+	switch thScope(c.node) {
 	case "col", "colgroup":
 		return true
 	case "row", "rowgroup":
@@ -245,7 +230,7 @@ func (m *tableModel) isColumnHeader(c *tableCell) bool {
 
 // isRowHeader applies the HTML definition of a row header to a th cell.
 func (m *tableModel) isRowHeader(c *tableCell) bool {
-	switch scope(c.node) {
+	switch thScope(c.node) {
 	case "row", "rowgroup":
 		return true
 	case "col", "colgroup":
@@ -307,7 +292,7 @@ func (m *tableModel) buildARIA(p *a11y.Pass) {
 			}
 			r := p.Role(c)
 			switch {
-			case tableRoles[r]:
+			case tableLikeRoles[r]:
 				continue // a nested table
 			case r == "row" && row == nil:
 				cx := 0
@@ -334,7 +319,7 @@ func (m *tableModel) buildARIA(p *a11y.Pass) {
 func tablesIn(p *a11y.Pass) func(yield func(*tableModel) bool) {
 	return func(yield func(*tableModel) bool) {
 		for n := range p.Elements() {
-			if !n.Is(atom.Table) && !tableRoles[p.Role(n)] {
+			if !n.Is(atom.Table) && !tableLikeRoles[p.Role(n)] {
 				continue
 			}
 			if m := tableOf(p, n); m != nil && !yield(m) {

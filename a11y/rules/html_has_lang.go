@@ -38,10 +38,10 @@ func runHTMLHasLang(p *a11y.Pass) error {
 	switch {
 	case !ok:
 		p.Fail(root, htmlHasLangMissing)
-	case trimASCIISpace(v) == "":
+	case trimHTMLSpace(v) == "":
 		p.Fail(root, htmlHasLangEmpty)
 	default:
-		p.Pass(root, htmlHasLangHasLang, a11y.Data{"lang": quote(v)})
+		p.Pass(root, htmlHasLangHasLang, a11y.Data{"lang": excerpt(v)})
 	}
 	return nil
 }

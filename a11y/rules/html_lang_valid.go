@@ -34,13 +34,13 @@ func runHTMLLangValid(p *a11y.Pass) error {
 		return nil
 	}
 	v, ok := root.AttrValue("lang")
-	if !ok || trimASCIISpace(v) == "" {
+	if !ok || trimHTMLSpace(v) == "" {
 		return nil
 	}
 	if knownPrimaryLanguage(v) {
-		p.Pass(root, htmlLangValidKnown, a11y.Data{"lang": quote(v)})
+		p.Pass(root, htmlLangValidKnown, a11y.Data{"lang": excerpt(v)})
 	} else {
-		p.Fail(root, htmlLangValidUnknown, a11y.Data{"lang": quote(v)})
+		p.Fail(root, htmlLangValidUnknown, a11y.Data{"lang": excerpt(v)})
 	}
 	return nil
 }

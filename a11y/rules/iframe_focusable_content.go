@@ -45,7 +45,7 @@ func runIframeFocusableContent(p *a11y.Pass) error {
 	// what each frame document holds that is in the tab order, and seen
 	tabbable := map[*a11y.Node]visibility{}
 	for e := range p.Elements() {
-		root := documentRoot(e)
+		root := docRootOf(e)
 		if root == p.Doc.Root || root.Type != a11y.DocumentNode || tabbable[root] == visYes || !p.Tabbable(e) {
 			continue
 		}
@@ -54,7 +54,7 @@ func runIframeFocusableContent(p *a11y.Pass) error {
 		}
 	}
 	for f := range p.Elements(atom.Iframe) {
-		if inert(f) {
+		if underInert(f) {
 			continue
 		}
 		if seen := css.visible(p, f); seen == visNo || tinyFrame(f) {
@@ -80,8 +80,8 @@ func runIframeFocusableContent(p *a11y.Pass) error {
 	return nil
 }
 
-// documentRoot returns the document holding n, across shadow roots.
-func documentRoot(n *a11y.Node) *a11y.Node {
+// docRootOf returns the document holding n, across shadow roots.
+func docRootOf(n *a11y.Node) *a11y.Node {
 	root := n.TreeRoot()
 	for root.Type == a11y.ShadowRootNode && root.Host != nil {
 		root = root.Host.TreeRoot()
@@ -89,8 +89,8 @@ func documentRoot(n *a11y.Node) *a11y.Node {
 	return root
 }
 
-// inert reports whether n or a flat-tree ancestor has the inert attribute.
-func inert(n *a11y.Node) bool {
+// underInert reports whether n or a flat-tree ancestor has the inert attribute.
+func underInert(n *a11y.Node) bool {
 	for e := n; e != nil; e = e.FlatParent() {
 		if e.Type == a11y.ElementNode && e.Has("inert") {
 			return true
@@ -107,7 +107,7 @@ func tinyFrame(f *a11y.Node) bool {
 	}
 	for _, a := range []string{"width", "height"} {
 		if v, ok := f.AttrValue(a); ok {
-			if k, err := strconv.Atoi(trimASCIISpace(v)); err == nil && k <= 1 {
+			if k, err := strconv.Atoi(trimHTMLSpace(v)); err == nil && k <= 1 {
 				return true
 			}
 		}

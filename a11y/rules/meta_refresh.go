@@ -62,7 +62,7 @@ func firstRefreshes(p *a11y.Pass) func(yield func(*a11y.Node, int) bool) {
 			if done[root] || root.Type != a11y.DocumentNode || root.Data == "#template" {
 				continue
 			}
-			if !strings.EqualFold(trimASCIISpace(m.Get("http-equiv")), "refresh") {
+			if !strings.EqualFold(trimHTMLSpace(m.Get("http-equiv")), "refresh") {
 				continue
 			}
 			content, ok := m.AttrValue("content")

@@ -39,7 +39,7 @@ const (
 
 func runMetaViewport(p *a11y.Pass) error {
 	for m := range p.Elements(atom.Meta) {
-		if !strings.EqualFold(trimASCIISpace(m.Get("name")), "viewport") {
+		if !strings.EqualFold(trimHTMLSpace(m.Get("name")), "viewport") {
 			continue
 		}
 		content, ok := m.AttrValue("content")
@@ -54,11 +54,11 @@ func runMetaViewport(p *a11y.Pass) error {
 		}
 		failed := false
 		if hasUS && !userScalableAllowsZoom(us) {
-			p.Fail(m, metaViewportUserScalable, a11y.Data{"value": quote(us)})
+			p.Fail(m, metaViewportUserScalable, a11y.Data{"value": excerpt(us)})
 			failed = true
 		}
 		if hasMS && !maximumScaleAllowsZoom(ms) {
-			p.Fail(m, metaViewportMaximumScale, a11y.Data{"value": quote(ms)})
+			p.Fail(m, metaViewportMaximumScale, a11y.Data{"value": excerpt(ms)})
 			failed = true
 		}
 		if !failed {

@@ -57,7 +57,7 @@ func runOrientationLock(p *a11y.Pass) error {
 			continue
 		}
 		seen := css.visible(p, e)
-		if seen == visNo || !hasContent(e) {
+		if seen == visNo || !hasSeeableContent(e) {
 			continue
 		}
 		land, okL := orientedRotation(t, e, "landscape")
@@ -84,10 +84,10 @@ func runOrientationLock(p *a11y.Pass) error {
 	return nil
 }
 
-// hasContent reports whether n holds something to see: text, or an image,
+// hasSeeableContent reports whether n holds something to see: text, or an image,
 // video, canvas, SVG, frame or form control.
-func hasContent(n *a11y.Node) bool {
-	if !isWhitespace(n.Text()) {
+func hasSeeableContent(n *a11y.Node) bool {
+	if !blank(n.Text()) {
 		return true
 	}
 	found := false
@@ -114,7 +114,7 @@ func hasContent(n *a11y.Node) bool {
 // gives the element h a rotate property or a rotating transform.
 func orientationTarget(t *treeStyles, h *html.Node) bool {
 	for _, r := range t.rules {
-		if !strings.Contains(r.media, "orientation") || screenMedia(r.media) == mediaFalse {
+		if !strings.Contains(r.media, "orientation") || screenMedia(r.media) == condFalse {
 			continue
 		}
 		rotates := false
@@ -211,7 +211,7 @@ func orientedValue(t *treeStyles, e *a11y.Node, prop, o string) (*a11y.Declarati
 	h := t.mirror[e]
 	for _, r := range t.rules {
 		cond := evalMedia(r.media, o)
-		if cond == mediaFalse {
+		if cond == condFalse {
 			continue
 		}
 		for _, d := range r.decls {
@@ -232,7 +232,7 @@ func orientedValue(t *treeStyles, e *a11y.Node, prop, o string) (*a11y.Declarati
 				}
 			}
 			if matched {
-				cands = append(cands, cand{d: d, spec: spec, order: r.order, undecided: unreadable || cond == mediaUnknown})
+				cands = append(cands, cand{d: d, spec: spec, order: r.order, undecided: unreadable || cond == condUnknown})
 			}
 		}
 	}
@@ -255,37 +255,37 @@ func orientedValue(t *treeStyles, e *a11y.Node, prop, o string) (*a11y.Declarati
 
 // Results of evalMedia.
 const (
-	mediaFalse = iota
-	mediaTrue
-	mediaUnknown
+	condFalse = iota
+	condTrue
+	condUnknown
 )
 
 // evalMedia evaluates the condition of a rule (as parseSheet records it) on
 // a screen in orientation o. Only media types and the orientation feature are
-// known; any other feature makes the answer mediaUnknown.
+// known; any other feature makes the answer condUnknown.
 func evalMedia(media, o string) int {
 	if media == "" {
-		return mediaTrue
+		return condTrue
 	}
-	all := mediaTrue
+	all := condTrue
 	for _, part := range strings.Split(media, " and ") {
 		// a part may itself be a query list: true when any query is
-		any := mediaFalse
+		any := condFalse
 		for _, q := range splitTopLevel(part, ',') {
 			v := evalMediaQuery(strings.TrimSpace(q), o)
-			if v == mediaTrue {
-				any = mediaTrue
+			if v == condTrue {
+				any = condTrue
 				break
 			}
-			if v == mediaUnknown {
-				any = mediaUnknown
+			if v == condUnknown {
+				any = condUnknown
 			}
 		}
 		switch any {
-		case mediaFalse:
-			return mediaFalse
-		case mediaUnknown:
-			all = mediaUnknown
+		case condFalse:
+			return condFalse
+		case condUnknown:
+			all = condUnknown
 		}
 	}
 	return all
@@ -296,26 +296,26 @@ func evalMediaQuery(q, o string) int {
 	q = strings.TrimPrefix(q, "only ")
 	switch q {
 	case "screen", "all", "":
-		return mediaTrue
+		return condTrue
 	case "print", "speech":
-		return mediaFalse
+		return condFalse
 	}
 	if strings.HasPrefix(q, "(") && strings.HasSuffix(q, ")") {
 		f := strings.ReplaceAll(q[1:len(q)-1], " ", "")
 		switch f {
 		case "orientation:landscape", "orientation:portrait":
 			if f == "orientation:"+o {
-				return mediaTrue
+				return condTrue
 			}
-			return mediaFalse
+			return condFalse
 		}
 	}
-	return mediaUnknown
+	return condUnknown
 }
 
-// parseAngle reads a CSS angle in degrees ("90deg", "1.57rad", "0.25turn", "0").
-func parseAngle(s string) (float64, bool) {
-	l, ok := parseCSSLength(s)
+// parseCSSAngle reads a CSS angle in degrees ("90deg", "1.57rad", "0.25turn", "0").
+func parseCSSAngle(s string) (float64, bool) {
+	l, ok := parseLengthValue(s)
 	if !ok {
 		return 0, false
 	}
@@ -343,14 +343,14 @@ func parseRotateProperty(v string) (deg float64, sure, valid bool) {
 		if f[0] == "none" {
 			return 0, true, true
 		}
-		a, ok := parseAngle(f[0])
+		a, ok := parseCSSAngle(f[0])
 		return a, ok, ok
 	case 2:
 		axis, angle := f[0], f[1]
-		if _, ok := parseAngle(axis); ok {
+		if _, ok := parseCSSAngle(axis); ok {
 			axis, angle = angle, axis
 		}
-		a, ok := parseAngle(angle)
+		a, ok := parseCSSAngle(angle)
 		if !ok {
 			return 0, false, false
 		}
@@ -370,7 +370,7 @@ func parseRotateProperty(v string) (deg float64, sure, valid bool) {
 			}
 			xyz[i] = n
 		}
-		a, ok := parseAngle(f[3])
+		a, ok := parseCSSAngle(f[3])
 		if !ok {
 			return 0, false, false
 		}
@@ -437,7 +437,7 @@ func parseTransform(v string) (deg float64, sure, valid, rotating bool) {
 			if len(args) != 1 {
 				return 0, false, false, false
 			}
-			a, ok := parseAngle(args[0])
+			a, ok := parseCSSAngle(args[0])
 			if !ok {
 				return 0, false, false, false
 			}
@@ -455,7 +455,7 @@ func parseTransform(v string) (deg float64, sure, valid, rotating bool) {
 				}
 				xyz[i] = f
 			}
-			a, ok := parseAngle(args[3])
+			a, ok := parseCSSAngle(args[3])
 			if !ok {
 				return 0, false, false, false
 			}
@@ -489,7 +489,7 @@ func parseTransform(v string) (deg float64, sure, valid, rotating bool) {
 			if len(args) != 1 {
 				return 0, false, false, false
 			}
-			a, ok := parseAngle(args[0])
+			a, ok := parseCSSAngle(args[0])
 			if !ok {
 				return 0, false, false, false
 			}

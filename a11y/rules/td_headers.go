@@ -73,7 +73,7 @@ func runTDHeaders(p *a11y.Pass) error {
 			case self:
 				p.Fail(c.node, tdHeadersSelf)
 			default:
-				p.Fail(c.node, tdHeadersNotCell, a11y.Data{"ids": quote(strings.Join(bad, " "))})
+				p.Fail(c.node, tdHeadersNotCell, a11y.Data{"ids": excerpt(strings.Join(bad, " "))})
 			}
 		}
 	}

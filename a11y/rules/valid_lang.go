@@ -56,11 +56,11 @@ func runValidLang(p *a11y.Pass) error {
 		switch {
 		case state == visNo:
 		case knownPrimaryLanguage(v):
-			p.Pass(e, validLangKnown, a11y.Data{"lang": quote(v)})
+			p.Pass(e, validLangKnown, a11y.Data{"lang": excerpt(v)})
 		case state == visYes:
-			p.Fail(e, validLangUnknown, a11y.Data{"lang": quote(v)})
+			p.Fail(e, validLangUnknown, a11y.Data{"lang": excerpt(v)})
 		default:
-			p.CantTell(e, validLangUnknownMaybeHidden, a11y.Data{"lang": quote(v)}, a11y.Ask(questionTextShown))
+			p.CantTell(e, validLangUnknownMaybeHidden, a11y.Data{"lang": excerpt(v)}, a11y.Ask(questionTextShown))
 		}
 	}
 	return nil
@@ -108,13 +108,13 @@ func ownLangText(p *a11y.Pass, css *authorStyles, n *a11y.Node) visibility {
 	best := visNo
 	hasText := false
 	for c := range n.FlatChildren() {
-		if c.Type == a11y.TextNode && !isWhitespace(c.Data) {
+		if c.Type == a11y.TextNode && !blank(c.Data) {
 			hasText = true
 			break
 		}
 	}
 	rend := visNo
-	if hasText || isWhitespace(n.Text()) {
+	if hasText || blank(n.Text()) {
 		rend = css.rendered(p, n)
 	}
 	inTree := rend != visNo && p.InAXTree(n)
@@ -129,7 +129,7 @@ func ownLangText(p *a11y.Pass, css *authorStyles, n *a11y.Node) visibility {
 	}
 	// A name or description that does not come from n's own text (alt,
 	// aria-label, title…) also takes its language from the target.
-	if inTree && isWhitespace(n.Text()) && (p.Name(n) != "" || p.Description(n) != "") {
+	if inTree && blank(n.Text()) && (p.Name(n) != "" || p.Description(n) != "") {
 		if rend == visYes {
 			return visYes
 		}
