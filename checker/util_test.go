@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html/atom"
 )
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -35,3 +36,5 @@ func readDevToolsURL(t *testing.T, r io.Reader) string {
 		return ""
 	}
 }
+
+var atomDiv = atom.Div
