@@ -56,6 +56,9 @@ type cssRule struct {
 type cssSel struct {
 	sel  cascadia.Sel
 	spec cascadia.Specificity
+	// pseudo names the pseudo-element the selector styles ("before"), ""
+	// for the element itself.
+	pseudo string
 }
 
 func newAuthorStyles(doc *a11y.Document) *authorStyles {
@@ -168,10 +171,7 @@ func parseSheet(src, media string, out *[]cssRule, order *int, external *bool) {
 			}
 			cs := cssSel{}
 			if g, err := cascadia.ParseGroupWithPseudoElements(sel); err == nil && len(g) == 1 {
-				if g[0].PseudoElement() != "" {
-					continue // styles a pseudo-element, not the element
-				}
-				cs.sel, cs.spec = g[0], g[0].Specificity()
+				cs.sel, cs.spec, cs.pseudo = g[0], g[0].Specificity(), g[0].PseudoElement()
 			}
 			r.sels = append(r.sels, cs)
 		}
@@ -358,6 +358,7 @@ func (s *authorStyles) declared(n *a11y.Node, prop string) []sheetDecl {
 		var spec cascadia.Specificity
 		for _, sel := range r.sels {
 			switch {
+			case sel.pseudo != "":
 			case sel.sel == nil:
 				matched, unreadable = true, true
 			case h != nil && sel.sel.Match(h):
@@ -593,7 +594,7 @@ func (s *authorStyles) concealRule(n *a11y.Node) bool {
 			continue
 		}
 		for _, sel := range r.sels {
-			if sel.sel == nil || h != nil && sel.sel.Match(h) {
+			if sel.pseudo == "" && (sel.sel == nil || h != nil && sel.sel.Match(h)) {
 				return true
 			}
 		}

@@ -49,6 +49,8 @@ func roleOrImplicit(p *a11y.Pass, n *a11y.Node) string {
 		return "list"
 	case atom.Li:
 		return "listitem"
+	case atom.Fieldset:
+		return "group"
 	}
 	return ""
 }

@@ -132,7 +132,7 @@ func orientationTarget(t *treeStyles, h *html.Node) bool {
 			continue
 		}
 		for _, sel := range r.sels {
-			if sel.sel != nil && sel.sel.Match(h) {
+			if sel.pseudo == "" && sel.sel != nil && sel.sel.Match(h) {
 				return true
 			}
 		}
@@ -222,6 +222,7 @@ func orientedValue(t *treeStyles, e *a11y.Node, prop, o string) (*a11y.Declarati
 			var spec cascadia.Specificity
 			for _, sel := range r.sels {
 				switch {
+				case sel.pseudo != "":
 				case sel.sel == nil:
 					matched, unreadable = true, true
 				case h != nil && sel.sel.Match(h):
