@@ -149,6 +149,8 @@ func labelText(l, field *a11y.Node) string {
 	var b strings.Builder
 	var walk func(m *a11y.Node)
 	walk = func(m *a11y.Node) {
+		b.WriteString(m.Before) // generated content, when a browser source knows it
+		defer b.WriteString(m.After)
 		for c := range m.FlatChildren() {
 			switch {
 			case c == field:
