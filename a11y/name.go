@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
@@ -57,7 +59,7 @@ const (
 
 const (
 	// maxNameDepth bounds the recursion of one computation.
-	maxNameDepth = 1024
+	maxNameDepth = 256
 	// maxNameVisits bounds the nodes one computation reads.
 	maxNameVisits = 200000
 )
@@ -70,6 +72,11 @@ type nameCache struct {
 	unsure map[*Node]bool
 
 	ariaHidden map[*Node]bool
+
+	// entered marks the elements a computation has entered: the number of
+	// the computation, so that marks need no clearing between them.
+	entered map[*Node]uint32
+	walks   uint32
 
 	relBuilt bool
 	labels   map[*Node][]*Node // labelable element → its <label>s in tree order
@@ -86,6 +93,7 @@ func newNameCache() *nameCache {
 		source:     map[*Node]string{},
 		unsure:     map[*Node]bool{},
 		ariaHidden: map[*Node]bool{},
+		entered:    map[*Node]uint32{},
 	}
 }
 
@@ -101,8 +109,9 @@ func (d *Document) Name(n *Node) string {
 		return v
 	}
 	w := d.newNameWalk(n)
-	t, src := w.text(n, nameStep{root: true})
-	if t = normalizeSpace(t); t == "" {
+	src := w.text(n, nameStep{root: true})
+	t := normalizeSpace(string(w.out))
+	if t == "" {
 		src = ""
 	} else if src == "" {
 		src = NameSourceContents
@@ -164,12 +173,11 @@ func (d *Document) description(n *Node) string {
 	if v, ok := n.AttrValue("aria-describedby"); ok {
 		if refs, _ := d.IDRefs(n, v); len(refs) > 0 {
 			w := d.newNameWalk(n)
-			parts := make([]string, 0, len(refs))
 			for _, r := range refs {
-				t, _ := w.text(r, nameStep{depth: 1, recursion: true, traversal: true, direct: true, hiddenOK: w.hidden(r)})
-				parts = append(parts, t)
+				w.text(r, nameStep{depth: 1, recursion: true, traversal: true, direct: true, hiddenOK: w.hidden(r)})
+				w.out = append(w.out, ' ')
 			}
-			if t := normalizeSpace(strings.Join(parts, " ")); t != "" {
+			if t := normalizeSpace(string(w.out)); t != "" {
 				return t
 			}
 		}
@@ -193,11 +201,12 @@ func (d *Document) description(n *Node) string {
 // nameWalk is one computation: the element being named and the elements
 // already entered.
 type nameWalk struct {
-	d       *Document
-	root    *Node
-	visited map[*Node]bool
-	visits  int
-	unsure  bool // the walk read a node whose rendering the document cannot settle
+	d      *Document
+	root   *Node
+	id     uint32 // the computation's mark in nameCache.entered
+	visits int
+	unsure bool   // the walk read a node whose rendering the document cannot settle
+	out    []byte // the text computed so far
 
 	rootHidden, rootHiddenKnown bool
 }
@@ -214,51 +223,63 @@ type nameStep struct {
 }
 
 func (d *Document) newNameWalk(root *Node) *nameWalk {
-	return &nameWalk{d: d, root: root, visited: map[*Node]bool{}}
+	c := d.cache.name
+	c.walks++
+	if c.walks == 0 { // wrapped around: forget the old marks
+		clear(c.entered)
+		c.walks = 1
+	}
+	return &nameWalk{d: d, root: root, id: c.walks}
 }
 
-// text computes the text alternative of n (accname step 2) and, for the
-// node being named, where it came from.
-func (w *nameWalk) text(n *Node, s nameStep) (string, string) {
+// text computes the text alternative of n (accname step 2), appends it to
+// the walk's output and, for the node being named, returns where it came
+// from. Steps that produce only white space leave the output as it was.
+func (w *nameWalk) text(n *Node, s nameStep) string {
 	if n == nil || s.depth > maxNameDepth || w.visits >= maxNameVisits {
-		return "", ""
+		return ""
 	}
 	w.visits++
 	switch n.Type {
 	case TextNode:
-		return n.Data, "" // 2G
+		w.out = append(w.out, n.Data...) // 2G
+		return ""
 	case ElementNode:
 	default:
-		return "", ""
+		return ""
 	}
-	if w.visited[n] && !s.direct {
-		return "", ""
+	entered := w.d.cache.name.entered
+	if entered[n] == w.id && !s.direct {
+		return ""
 	}
-	w.visited[n] = true
+	entered[n] = w.id
 	if w.d.sheetFacts().risky(n) {
 		w.unsure = true
 	}
 
 	// 2A: hidden and not part of a traversal that started hidden.
 	if !s.root && !s.hiddenOK && w.hidden(n) {
-		return "", ""
+		return ""
 	}
 	if neverRendered(n) {
-		return "", ""
+		return ""
 	}
+	mark := len(w.out)
 
 	// 2B: aria-labelledby, not inside another labelledby/describedby traversal.
 	if !s.traversal {
 		if v, ok := n.AttrValue("aria-labelledby"); ok {
 			if refs, _ := w.d.IDRefs(n, v); len(refs) > 0 {
-				parts := make([]string, 0, len(refs))
-				for _, r := range refs {
-					t, _ := w.text(r, nameStep{depth: s.depth + 1, recursion: true, traversal: true, direct: true, hiddenOK: w.hidden(r)})
-					parts = append(parts, t)
+				for i, r := range refs {
+					if i > 0 {
+						w.out = append(w.out, ' ')
+					}
+					w.text(r, nameStep{depth: s.depth + 1, recursion: true, traversal: true, direct: true, hiddenOK: w.hidden(r)})
 				}
-				if t := strings.Join(parts, " "); hasText(t) {
-					return t, NameSourceLabelledBy
+				if w.textSince(mark) {
+					return NameSourceLabelledBy
 				}
+				w.out = w.out[:mark]
 			}
 		}
 	}
@@ -266,43 +287,73 @@ func (w *nameWalk) text(n *Node, s nameStep) (string, string) {
 	// 2C: a control embedded in the text being read gives its value.
 	if s.recursion && n != w.root {
 		if v, ok := w.embeddedValue(n, s); ok {
-			return v, ""
+			w.out = append(w.out, v...)
+			return ""
 		}
 	}
 
 	// 2D: aria-label.
 	if v := n.Get("aria-label"); hasText(v) {
-		return strings.TrimSpace(v), NameSourceAriaLabel
+		w.out = append(w.out, strings.TrimSpace(v)...)
+		return NameSourceAriaLabel
 	}
 
 	// 2E: host-language label, unless the element is presentational.
 	role := w.d.Role(n)
 	presentational := role == "none" || role == "presentation"
 	if !presentational {
-		if t, src, done := w.hostLabel(n, s); done {
-			return t, src
+		if src, done := w.hostLabel(n, s); done {
+			return src
 		}
+		w.out = w.out[:mark]
 	}
 
 	// 2F/2H: name from content.
 	if s.recursion || s.traversal || s.hostLabel || nameFromContent(n, role) {
-		if t := w.content(n, s); hasText(t) {
-			return t, NameSourceContents
+		w.content(n, s)
+		if w.textSince(mark) {
+			return NameSourceContents
 		}
+		w.out = w.out[:mark]
 	}
 
 	// 2I: tooltip attribute.
 	if v := n.Get("title"); hasText(v) {
-		return strings.TrimSpace(v), NameSourceTitle
+		w.out = append(w.out, strings.TrimSpace(v)...)
+		return NameSourceTitle
 	}
 	if n.Namespace == NamespaceSVG && n.Data == "a" {
 		for _, a := range n.Attr {
 			if a.Namespace == "xlink" && a.Key == "title" && hasText(a.Val) {
-				return strings.TrimSpace(a.Val), NameSourceTitle
+				w.out = append(w.out, strings.TrimSpace(a.Val)...)
+				return NameSourceTitle
 			}
 		}
 	}
-	return "", ""
+	return ""
+}
+
+// textSince reports whether the output holds something other than white
+// space after mark.
+func (w *nameWalk) textSince(mark int) bool {
+	b := w.out[mark:]
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if !unicode.IsSpace(r) {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
+}
+
+// textOf computes the text alternative of n as a separate string.
+func (w *nameWalk) textOf(n *Node, s nameStep) string {
+	mark := len(w.out)
+	w.text(n, s)
+	t := string(w.out[mark:])
+	w.out = w.out[:mark]
+	return t
 }
 
 // hiddenOK reports whether hidden nodes below the node of step s are read:
@@ -404,96 +455,109 @@ func nameFromContent(n *Node, role string) bool {
 
 // hostLabel applies accname step 2E with the HTML-AAM and SVG-AAM rules. done
 // is true when the host language settles the name (possibly as empty).
-func (w *nameWalk) hostLabel(n *Node, s nameStep) (text, source string, done bool) {
+func (w *nameWalk) hostLabel(n *Node, s nameStep) (source string, done bool) {
+	mark := len(w.out)
+	put := func(v, src string) (string, bool) {
+		w.out = append(w.out, v...)
+		return src, true
+	}
 	if n.Namespace == NamespaceSVG {
 		if t := svgChild(n, "title"); t != nil {
 			if v := t.Text(); hasText(v) {
-				return v, NameSourceTitleElement, true
+				return put(v, NameSourceTitleElement)
 			}
 		}
-		return "", "", false
+		return "", false
 	}
 	if n.Namespace != NamespaceHTML {
-		return "", "", false
+		return "", false
 	}
 	if labelable(n) {
-		var parts []string
-		for _, l := range w.d.labelsOf(n) {
-			t, _ := w.text(l, nameStep{depth: s.depth + 1, recursion: true, hostLabel: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s) || w.hidden(l)})
-			parts = append(parts, t)
+		for i, l := range w.d.labelsOf(n) {
+			if i > 0 {
+				w.out = append(w.out, ' ')
+			}
+			w.text(l, nameStep{depth: s.depth + 1, recursion: true, hostLabel: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s) || w.hidden(l)})
 		}
-		if t := strings.Join(parts, " "); hasText(t) {
-			return t, NameSourceLabel, true
+		if w.textSince(mark) {
+			return NameSourceLabel, true
 		}
+		w.out = w.out[:mark]
 	}
 	switch n.DataAtom {
 	case atom.Input:
 		switch inputType(n) {
 		case "button", "submit", "reset":
 			if v, ok := n.AttrValue("value"); ok && hasText(v) {
-				return v, NameSourceValue, true
+				return put(v, NameSourceValue)
 			}
 			switch inputType(n) {
 			case "submit":
-				return "Submit", NameSourceDefault, true
+				return put("Submit", NameSourceDefault)
 			case "reset":
-				return "Reset", NameSourceDefault, true
+				return put("Reset", NameSourceDefault)
 			}
 		case "image":
 			if v := n.Get("alt"); hasText(v) {
-				return v, NameSourceAlt, true
+				return put(v, NameSourceAlt)
 			}
 			if v := n.Get("value"); hasText(v) {
-				return v, NameSourceValue, true
+				return put(v, NameSourceValue)
 			}
 			if v := n.Get("title"); hasText(v) {
-				return v, NameSourceTitle, true
+				return put(v, NameSourceTitle)
 			}
-			return "Submit Query", NameSourceDefault, true
+			return put("Submit Query", NameSourceDefault)
 		}
 	case atom.Img:
 		if v := n.Get("alt"); hasText(v) {
-			return v, NameSourceAlt, true
+			return put(v, NameSourceAlt)
 		}
 	case atom.Area:
 		if v := n.Get("alt"); hasText(v) {
-			return v, NameSourceAlt, true
+			return put(v, NameSourceAlt)
 		}
 	case atom.Fieldset:
-		if t := w.childText(n, atom.Legend, s); hasText(t) {
-			return t, NameSourceLegend, true
+		if w.childText(n, atom.Legend, s) {
+			return NameSourceLegend, true
 		}
 	case atom.Figure:
-		if t := w.childText(n, atom.Figcaption, s); hasText(t) {
-			return t, NameSourceFigcaption, true
+		if w.childText(n, atom.Figcaption, s) {
+			return NameSourceFigcaption, true
 		}
 	case atom.Table:
-		if t := w.childText(n, atom.Caption, s); hasText(t) {
-			return t, NameSourceCaption, true
+		if w.childText(n, atom.Caption, s) {
+			return NameSourceCaption, true
 		}
 	case atom.Option, atom.Optgroup, atom.Track:
 		if v := n.Get("label"); hasText(v) {
-			return v, NameSourceAttribute, true
+			return put(v, NameSourceAttribute)
 		}
 	}
-	return "", "", false
+	return "", false
 }
 
-// childText computes the text of n's first light child with the given atom.
-func (w *nameWalk) childText(n *Node, a atom.Atom, s nameStep) string {
+// childText appends the text of n's first light child with the given atom
+// and reports whether it holds any.
+func (w *nameWalk) childText(n *Node, a atom.Atom, s nameStep) bool {
 	for c := range n.ElementChildren() {
 		if c.Is(a) {
-			t, _ := w.text(c, nameStep{depth: s.depth + 1, recursion: true, hostLabel: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s) || w.hidden(c)})
-			return t
+			mark := len(w.out)
+			w.text(c, nameStep{depth: s.depth + 1, recursion: true, hostLabel: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s) || w.hidden(c)})
+			if w.textSince(mark) {
+				return true
+			}
+			w.out = w.out[:mark]
+			return false
 		}
 	}
-	return ""
+	return false
 }
 
 // content computes the name of n from its content (accname 2F): ::before
 // text, each child in the flat tree (aria-owns children last), ::after text.
 // Children rendered as blocks are set apart with spaces.
-func (w *nameWalk) content(n *Node, s nameStep) string {
+func (w *nameWalk) content(n *Node, s nameStep) {
 	child := nameStep{
 		depth:     s.depth + 1,
 		recursion: true,
@@ -501,18 +565,16 @@ func (w *nameWalk) content(n *Node, s nameStep) string {
 		hiddenOK:  w.hiddenOK(s),
 		hostLabel: s.hostLabel || n.Is(atom.Label, atom.Legend, atom.Caption, atom.Figcaption),
 	}
-	var b strings.Builder
-	b.WriteString(n.Before)
+	w.out = append(w.out, n.Before...)
 	rel := w.d.nameRelations()
 	add := func(c *Node) {
-		t, _ := w.text(c, child)
 		if c.Type == ElementNode && (isBlock(c) || isFormControl(c)) {
-			b.WriteByte(' ')
-			b.WriteString(t)
-			b.WriteByte(' ')
+			w.out = append(w.out, ' ')
+			w.text(c, child)
+			w.out = append(w.out, ' ')
 			return
 		}
-		b.WriteString(t)
+		w.text(c, child)
 	}
 	for c := range flatNameChildren(n) {
 		if rel.ownerOf[c] != nil {
@@ -526,8 +588,7 @@ func (w *nameWalk) content(n *Node, s nameStep) string {
 	for _, c := range rel.owns[n] {
 		add(c)
 	}
-	b.WriteString(n.After)
-	return b.String()
+	w.out = append(w.out, n.After...)
 }
 
 // flatNameChildren iterates over the children of n in the flat tree: a shadow
@@ -743,8 +804,7 @@ func (w *nameWalk) chosenOption(n *Node, s nameStep) (string, bool) {
 		if w.d.Role(o) == "option" || o.Get("role") == "option" || o.Is(atom.Option) {
 			if strings.EqualFold(strings.TrimSpace(o.Get("aria-selected")), "true") || o.Is(atom.Option) && o.Has("selected") {
 				found = true
-				t, _ := w.text(o, nameStep{depth: s.depth + 1, recursion: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s)})
-				parts = append(parts, t)
+				parts = append(parts, w.textOf(o, nameStep{depth: s.depth + 1, recursion: true, traversal: s.traversal, hiddenOK: w.hiddenOK(s)}))
 			}
 		}
 	}
