@@ -33,7 +33,8 @@ import (
 // follows HTML-AAM (Chrome uses the placeholder first). Input buttons of
 // type submit and reset without a value are named "Submit" and "Reset", and
 // an image button without alt, value or title "Submit Query" (the HTML-AAM
-// default; browsers localise it). NameSource reports "default" for these.
+// default; Chrome says "Submit"). These English defaults are what the name
+// holds in every locale; NameSource reports "default" for them.
 //
 // A computation marks every element it enters, so cyclic aria-labelledby,
 // aria-owns or label references end; it also stops at maxNameDepth levels

@@ -118,6 +118,8 @@ func TestNameHostLanguage(t *testing.T) {
 		{"img alt blank then title", `<img id=t alt=" " title="Logo" src=a.png>`, "Logo", "title"},
 		{"img title", `<img id=t title="W3C logo" src=a.png>`, "W3C logo", "title"},
 		{"img no alt", `<img id=t src=a.png>`, "", ""},
+		{"img empty alt then title", `<img id=t alt="" title="Logo" src=a.png>`, "Logo", "title"},
+		{"self-referencing image", `<img id=t aria-label="" aria-labelledby="t a" alt="" title="t" src=a.png><input id=a value="peanuts">`, "t peanuts", "aria-labelledby"},
 		{"area alt", `<map name=m><area id=t href=a.html alt="Sun"></map>`, "Sun", "alt"},
 		{"fieldset legend", `<fieldset id=t><legend>Address <b>(home)</b></legend><input></fieldset>`, "Address (home)", "legend"},
 		{"figure figcaption", `<figure id=t><img src=a.png alt=""><figcaption>Our office</figcaption></figure>`, "Our office", "figcaption"},
@@ -163,6 +165,9 @@ func TestNameFromContent(t *testing.T) {
 		{"shadow tree and slot", `<button id=t><template shadowrootmode=open><b><slot></slot></b> world</template>Hello</button>`, "Hello world", "contents"},
 		{"aria-label wins over content", `<button id=t aria-label="Close dialog">X</button>`, "Close dialog", "aria-label"},
 		{"blank aria-label ignored", `<button id=t aria-label="  ">Send</button>`, "Send", "contents"},
+		{"non-breaking spaces are blank", `<a id=t href=# title="Home">&nbsp;</a>`, "Home", "title"},
+		{"hidden label names its field", `<label for=t style="display:none">Search</label><input id=t>`, "Search", "label"},
+		{"visible label skips its hidden parts", `<label for=t>Phone <span style="display:none">(old)</span></label><input id=t>`, "Phone", "label"},
 	})
 }
 
