@@ -2,10 +2,12 @@ package checker_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,6 +17,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+var pageSeq atomic.Int64
 
 // pages serves test pages registered by path.
 var pages struct {
@@ -35,7 +39,7 @@ func serve(t testing.TB, h http.HandlerFunc) string {
 			http.NotFound(w, r)
 		}))
 	})
-	path := "/" + strings.NewReplacer("/", "-", " ", "-").Replace(t.Name()) + "/"
+	path := fmt.Sprintf("/%s/%d/", strings.NewReplacer("/", "-", " ", "-").Replace(t.Name()), pageSeq.Add(1))
 	pages.m.Store(path, h)
 	t.Cleanup(func() { pages.m.Delete(path) })
 	return pages.srv.URL + path

@@ -211,6 +211,7 @@ type monitor struct {
 	lastNet   time.Time   // last request start or end
 	lastNav   time.Time   // last navigation or load event of the main frame
 	docStatus map[cdp.LoaderID]docResponse
+	loader    cdp.LoaderID // the loader of the last navigation the checker started
 	dialogs   []Dialog
 	crashed   bool
 	onDialog  func(*page.EventJavascriptDialogOpening)
