@@ -2,8 +2,8 @@ package checker_test
 
 import (
 	"bytes"
-	"image/png"
 	"context"
+	"image/png"
 	"net"
 	"net/http"
 	"testing"
