@@ -24,7 +24,7 @@ var RenderedProperties = []string{
 	"color", "-webkit-text-fill-color", "-webkit-text-stroke-width",
 	"background-color", "background-image", "background-clip",
 	"text-shadow", "filter", "backdrop-filter", "mix-blend-mode",
-	"font-size", "font-weight", "font-family", "text-decoration-line",
+	"font-size", "font-weight", "font-style", "font-family", "text-decoration-line",
 	"padding-top", "padding-right", "padding-bottom", "padding-left",
 	"border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
 	"border-top-style", "border-right-style", "border-bottom-style", "border-left-style",
@@ -129,7 +129,7 @@ func (r *Rendering) parent(n *Node) *Node {
 // inherited lists the inherited properties among RenderedProperties.
 var inherited = map[string]bool{
 	"visibility": true, "color": true, "-webkit-text-fill-color": true, "-webkit-text-stroke-width": true,
-	"text-shadow": true, "font-size": true, "font-weight": true, "font-family": true,
+	"text-shadow": true, "font-size": true, "font-weight": true, "font-style": true, "font-family": true,
 }
 
 // initialValues are the computed initial values of RenderedProperties.
@@ -140,7 +140,7 @@ var initialValues = map[string]string{
 	"-webkit-text-stroke-width": "0px", "background-color": "rgba(0, 0, 0, 0)",
 	"background-image": "none", "background-clip": "border-box", "text-shadow": "none",
 	"filter": "none", "backdrop-filter": "none", "mix-blend-mode": "normal", "font-size": "16px",
-	"font-weight": "400", "font-family": "", "text-decoration-line": "none",
+	"font-weight": "400", "font-style": "normal", "font-family": "", "text-decoration-line": "none",
 	"padding-top": "0px", "padding-right": "0px", "padding-bottom": "0px", "padding-left": "0px",
 	"border-top-width": "0px", "border-right-width": "0px", "border-bottom-width": "0px", "border-left-width": "0px",
 	"border-top-style": "none", "border-right-style": "none", "border-bottom-style": "none", "border-left-style": "none",

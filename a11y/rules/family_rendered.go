@@ -16,6 +16,7 @@ import (
 // browser source fills into the document.
 var renderedRules = []*a11y.Rule{
 	ColorContrast,
+	LinkInTextBlock,
 	NonTextContrast,
 	TargetSize,
 	ScrollableRegionFocusable,

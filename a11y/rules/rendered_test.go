@@ -356,3 +356,15 @@ func TestNonTextContrast(t *testing.T) {
 	</div>
 	</body></html>`)
 }
+
+func TestLinkInTextBlock(t *testing.T) {
+	checkRendered(t, rules.LinkInTextBlock, `<html><body data-box="0 0 1000 1000" data-css="color: rgb(34, 34, 34)">
+	<p data-box="0 0 600 20">Read <a href="/a" data-want="passed marked" data-box="40 0 30 18" data-css="color: rgb(0, 0, 238); text-decoration-line: underline">the terms</a> first.</p>
+	<p data-box="0 30 600 20">Read <a href="/b" data-want="failed not-distinct" data-box="40 30 30 18" data-css="color: rgb(51, 51, 51)">the terms</a> first.</p>
+	<p data-box="0 60 600 20">Read <a href="/c" data-want="cantTell color-only" data-box="40 60 30 18" data-css="color: rgb(0, 102, 255)">the terms</a> first.</p>
+	<p data-box="0 90 600 20">Read <a href="/d" data-want="passed marked" data-box="40 90 30 18" data-css="color: rgb(51, 51, 51); font-weight: 700">the terms</a> first.</p>
+	<p data-box="0 120 600 20">Read <a href="/e" data-want="passed marked" data-box="40 120 30 18" data-css="color: rgb(51, 51, 51); border-bottom-style: solid; border-bottom-width: 1px; border-bottom-color: rgb(51, 51, 51)">the terms</a> first.</p>
+	<ul data-box="0 200 600 40"><li data-box="0 200 600 18"><a href="/f" data-box="0 200 60 18" data-css="color: rgb(51, 51, 51)">Menu link</a></li></ul>
+	<p data-box="0 300 600 20"><a href="/g" data-box="0 300 60 18" data-css="color: rgb(51, 51, 51)">Only a link</a></p>
+	</body></html>`)
+}
