@@ -87,8 +87,8 @@ type Flow struct {
 	Findings   []a11y.Finding `json:"findings,omitempty"`
 }
 
-// Summary counts the outcomes of a report. Suppressed findings are counted
-// only in Suppressed.
+// Summary counts every outcome of a report, whichever outcomes a writer
+// lists. Suppressed findings are counted only in Suppressed.
 type Summary struct {
 	Failed      int      `json:"failed"`
 	CantTell    int      `json:"cantTell"`

@@ -126,14 +126,20 @@ func (t *textWriter) page(p, all Page) {
 	t.line(1, t.counts(counts))
 }
 
-// group is the findings of one rule on one page.
+// group is the findings of one rule on one page, or (needs) the rules the
+// engine could not run for lack of a browser's facts.
 type group struct {
 	rule     string
 	findings []a11y.Finding
 	worst    int
 	impact   a11y.Impact
 	first    int
+	needs    bool
 }
+
+// needsBrowser reports whether f says its rule could not run without a
+// browser (engine.needs-style, engine.needs-layout, engine.needs-interaction).
+func needsBrowser(f a11y.Finding) bool { return strings.HasPrefix(string(f.Key), "engine.needs-") }
 
 // rank orders outcomes for reading: failures first.
 func rank(o a11y.Outcome) int {
@@ -152,10 +158,17 @@ func groups(fs []a11y.Finding) []*group {
 	by := map[string]*group{}
 	var out []*group
 	for i, f := range fs {
-		g := by[f.Rule]
+		key := f.Rule
+		if needsBrowser(f) {
+			key = "\x00needs"
+		}
+		g := by[key]
 		if g == nil {
-			g = &group{rule: f.Rule, worst: 4, first: i}
-			by[f.Rule] = g
+			g = &group{rule: f.Rule, worst: 4, first: i, needs: key != f.Rule}
+			if g.needs {
+				g.rule = a11y.Engine.ID
+			}
+			by[key] = g
 			out = append(out, g)
 		}
 		g.findings = append(g.findings, f)
@@ -163,6 +176,12 @@ func groups(fs []a11y.Finding) []*group {
 		g.impact = max(g.impact, f.Impact)
 	}
 	slices.SortStableFunc(out, func(a, b *group) int {
+		if a.needs != b.needs {
+			if a.needs {
+				return 1
+			}
+			return -1
+		}
 		if a.worst != b.worst {
 			return a.worst - b.worst
 		}
@@ -176,6 +195,10 @@ func groups(fs []a11y.Finding) []*group {
 
 func (t *textWriter) findings(indent int, fs []a11y.Finding) {
 	for _, g := range groups(fs) {
+		if g.needs {
+			t.needs(indent, g)
+			continue
+		}
 		f0 := g.findings[0]
 		t.w.WriteByte('\n')
 		head := t.style(Clean(t.cat.Title(g.rule)), styleBold)
@@ -196,6 +219,42 @@ func (t *textWriter) findings(indent int, fs []a11y.Finding) {
 		for _, h := range helps {
 			t.line(indent+1, t.style(t.ui("report.help", map[string]any{"help": Clean(h)}), styleCyan))
 		}
+	}
+}
+
+// needs writes the rules that could not run without a browser: each
+// message once, with the titles of the rules it applies to under it.
+func (t *textWriter) needs(indent int, g *group) {
+	t.w.WriteByte('\n')
+	t.line(indent, t.style(Clean(t.cat.Title(a11y.Engine.ID)), styleBold))
+	var msgs []string
+	by := map[string][]a11y.Finding{}
+	for _, f := range g.findings {
+		if _, ok := by[f.Message]; !ok {
+			msgs = append(msgs, f.Message)
+		}
+		by[f.Message] = append(by[f.Message], f)
+	}
+	var helps []string
+	for _, m := range msgs {
+		t.line(indent+1, Clean(m))
+		for _, f := range by[m] {
+			mark := outcomeMarks[f.Outcome]
+			title := t.cat.Title(f.Rule)
+			if title != f.Rule {
+				title += " (" + f.Rule + ")"
+			}
+			if len(f.WCAG) > 0 {
+				title += " · WCAG " + strings.Join(f.WCAG, ", ")
+			}
+			t.line(indent+2, t.style(mark.mark, mark.style)+" "+Clean(title))
+			if f.Help != "" && !slices.Contains(helps, f.Help) {
+				helps = append(helps, f.Help)
+			}
+		}
+	}
+	for _, h := range helps {
+		t.line(indent+1, t.style(t.ui("report.help", map[string]any{"help": Clean(h)}), styleCyan))
 	}
 }
 
