@@ -58,21 +58,38 @@ func TestHTMLReportPassesOwnRules(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, report.WriteHTMLWith(&b, r, report.Options{Lang: lang, Outcomes: report.AllOutcomes()}, x))
-			doc, err := a11y.FromHTML(&b, "report.html")
-			require.NoError(t, err)
-			res, err := a11y.Check(context.Background(), doc, a11y.WithRules(rules.All()...))
-			require.NoError(t, err)
-			failed := 0
-			for _, f := range res.Findings {
-				switch f.Outcome {
-				case a11y.Failed:
-					failed++
-					t.Errorf("report fails %s at %s: %s", f.Rule, f.Selector, f.Message)
-				case a11y.CantTell:
-					t.Logf("to check by hand: %s at %s: %s", f.Rule, f.Selector, f.Message)
-				}
-			}
-			assert.Zero(t, failed)
+			selfCheck(t, &b)
 		})
 	}
+	for _, j := range []report.Jurisdiction{report.Sweden, report.Norway} {
+		t.Run("statement-"+string(j), func(t *testing.T) {
+			s, err := report.DraftStatement(j, r, report.StatementInput{Rules: rules.All(),
+				Org: report.Organisation{Name: "Sundsvalls kommun", Service: "Parkeringstillstånd", ContactEmail: "a@example.se"}})
+			require.NoError(t, err)
+			var b bytes.Buffer
+			require.NoError(t, s.WriteHTML(&b))
+			selfCheck(t, &b)
+		})
+	}
+}
+
+// selfCheck runs every default rule over an HTML page and fails on any
+// failed finding; questions left for a person are logged.
+func selfCheck(t *testing.T, b *bytes.Buffer) {
+	t.Helper()
+	doc, err := a11y.FromHTML(b, "report.html")
+	require.NoError(t, err)
+	res, err := a11y.Check(context.Background(), doc, a11y.WithRules(rules.All()...))
+	require.NoError(t, err)
+	failed := 0
+	for _, f := range res.Findings {
+		switch f.Outcome {
+		case a11y.Failed:
+			failed++
+			t.Errorf("report fails %s at %s: %s", f.Rule, f.Selector, f.Message)
+		case a11y.CantTell:
+			t.Logf("to check by hand: %s at %s: %s", f.Rule, f.Selector, f.Message)
+		}
+	}
+	assert.Zero(t, failed)
 }
