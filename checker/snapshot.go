@@ -187,7 +187,7 @@ var (
 // document, shadow roots as a11y.ShadowRootNode under Node.Shadow, same-process
 // frames' documents under the frame element's Node.Content, and per node the
 // computed styles (StyleProperties), border box in top-document CSS pixels,
-// paint order, backend id, ::before/::after text, live value, checkedness
+// scroll and client areas, paint order, backend id, ::before/::after text, live value, checkedness
 // (selectedness for <option>) and focus.
 //
 // An element that has no layout object gets a Style map telling what is
@@ -648,6 +648,8 @@ func (c *converter) element(d *docConv, i int, n *a11y.Node, parentNS string, ns
 		if int(k) < len(l.PaintOrders) {
 			n.PaintOrder = int(l.PaintOrders[k])
 		}
+		n.Scroll = rect(l.ScrollRects, int(k))
+		n.Client = rect(l.ClientRects, int(k))
 	}
 
 	if space == a11y.NamespaceHTML {

@@ -90,10 +90,12 @@ func TestSnapshotBasics(t *testing.T) {
 #gen::before { content: "Obs: " } #gen::after { content: " (krävs)" }
 .gone { display: none } .box { width: 200px; height: 50px; color: rgb(10, 20, 30); background: rgb(250, 250, 250) }
 .contents { display: contents }
+#scroller { width: 100px; height: 40px; overflow: auto; border: 3px solid }
 </style></head>
 <body><!-- comment -->
 <p id="gen">text</p>
 <div id="box" class="box">box</div>
+<div id="scroller"><div style="height: 300px">long</div></div>
 <div id="gone" class="gone"><span id="inside">x</span></div>
 <div id="contents" class="contents"><span id="shown">y</span></div>
 <input id="name" value="original">
@@ -141,9 +143,20 @@ document.getElementById('name').focus();
 		assert.True(t, ok, "computed %s missing", p)
 	}
 	assert.Positive(t, box.PaintOrder)
+	require.NotNil(t, box.Client)
+	assert.InDelta(t, 200, box.Client.Width, 0.01)
+	require.NotNil(t, box.Scroll)
+	assert.InDelta(t, 50, box.Scroll.Height, 0.01)
 	assert.Positive(t, box.BackendID)
 	require.NotNil(t, box.FirstChild)
 	require.NotNil(t, box.FirstChild.Box, "text nodes carry their box")
+
+	scroller := byID(t, doc, doc.Root, "scroller")
+	require.NotNil(t, scroller.Scroll)
+	require.NotNil(t, scroller.Client)
+	assert.InDelta(t, 300, scroller.Scroll.Height, 0.01, "scrollHeight")
+	assert.InDelta(t, 40, scroller.Client.Height, 0.01, "clientHeight")
+	assert.InDelta(t, 3, scroller.Client.X, 0.01, "clientLeft is the border")
 
 	gone := byID(t, doc, doc.Root, "gone")
 	assert.Nil(t, gone.Box)

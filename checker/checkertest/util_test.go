@@ -1,0 +1,14 @@
+package checkertest_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// fileServer serves dir for the duration of the test.
+func fileServer(t *testing.T, dir string) string {
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
