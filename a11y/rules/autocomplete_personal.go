@@ -200,7 +200,7 @@ func cleanLabel(s string) string {
 	if i := strings.IndexByte(s, '('); i > 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer("*", "", ":", "").Replace(s)
+	s = labelMarks.Replace(s)
 	for _, w := range append(append([]string{}, requiredWords...), optionalWords...) {
 		s = strings.ReplaceAll(s, w, "")
 	}
@@ -257,8 +257,14 @@ func attrKey(s string) string {
 			s = inner
 		}
 	}
-	return strings.NewReplacer("_", "", "-", "", ".", "", " ", "").Replace(s)
+	return attrSeparators.Replace(s)
 }
+
+var (
+	attrSeparators = strings.NewReplacer("_", "", "-", "", ".", "", " ", "")
+	labelMarks     = strings.NewReplacer("*", "", ":", "")
+	wordSeparators = strings.NewReplacer("_", " ", "-", " ")
+)
 
 // otherPerson reports whether the field's label, aria-label, the legends of
 // its groups or the heading before it mention someone other than the user.
@@ -271,6 +277,6 @@ func otherPerson(p *a11y.Pass, n *a11y.Node, label string, heading *a11y.Node) b
 		parts = append(parts, heading.Text())
 	}
 	text := normalizeText(strings.Join(parts, " ; "))
-	text = strings.NewReplacer("_", " ", "-", " ").Replace(text)
+	text = wordSeparators.Replace(text)
 	return anyWord(text, otherPersonWords)
 }

@@ -23,19 +23,40 @@ import (
 // linked style sheets are not guessed at: they make an answer unsure instead.
 
 // authorStyles holds the parsed <style> sheets of a document, per tree (the
-// document, each frame document and each shadow root), built on first use.
+// document, each frame document and each shadow root), built on first use,
+// and memoises what the rules ask of them. A rule makes one per pass.
 type authorStyles struct {
 	doc   *a11y.Document
 	trees map[*a11y.Node]*treeStyles
 	// render answers visibility from computed styles and boxes, when the
 	// document has them.
 	render *a11y.Rendering
+
+	cascades map[cascadeKey]cascadedValue
+	display  map[*a11y.Node]visibility // display chain (the node and its ancestors)
+	visib    map[*a11y.Node]visibility // the inherited visibility property
+	conceal  map[*a11y.Node]visibility // moved, clipped or faded (the node and its ancestors)
+	fonts    map[*a11y.Node]fontSizeValue
+}
+
+type cascadeKey struct {
+	n    *a11y.Node
+	prop string
+}
+
+type fontSizeValue struct {
+	px float64
+	ok bool
 }
 
 // treeStyles is what one tree's sheets say.
 type treeStyles struct {
+	root  *a11y.Node
 	rules []cssRule
-	// mirror maps the tree's nodes to x/net/html nodes for cascadia.
+	// props holds the properties some rule declares.
+	props map[string]bool
+	// mirror maps the tree's nodes to x/net/html nodes for cascadia; built
+	// the first time a selector must be matched.
 	mirror map[*a11y.Node]*html.Node
 	// external is true when a linked sheet or @import brings rules we cannot read.
 	external bool
@@ -62,7 +83,11 @@ type cssSel struct {
 }
 
 func newAuthorStyles(doc *a11y.Document) *authorStyles {
-	return &authorStyles{doc: doc, trees: map[*a11y.Node]*treeStyles{}}
+	return &authorStyles{
+		doc: doc, trees: map[*a11y.Node]*treeStyles{}, cascades: map[cascadeKey]cascadedValue{},
+		display: map[*a11y.Node]visibility{}, visib: map[*a11y.Node]visibility{},
+		conceal: map[*a11y.Node]visibility{}, fonts: map[*a11y.Node]fontSizeValue{},
+	}
 }
 
 // tree returns the sheets of the tree holding n.
@@ -71,47 +96,64 @@ func (s *authorStyles) tree(n *a11y.Node) *treeStyles {
 	if t, ok := s.trees[root]; ok {
 		return t
 	}
-	t := &treeStyles{mirror: map[*a11y.Node]*html.Node{}}
+	t := &treeStyles{root: root, props: map[string]bool{}}
 	s.trees[root] = t
 	order := 0
-	var visit func(src *a11y.Node, dst *html.Node)
-	visit = func(src *a11y.Node, dst *html.Node) {
-		for c := src.FirstChild; c != nil; c = c.NextSibling {
-			h := &html.Node{Data: c.Data, DataAtom: c.DataAtom, Namespace: c.Namespace, Attr: c.Attr}
-			switch c.Type {
-			case a11y.ElementNode:
-				h.Type = html.ElementNode
-			case a11y.TextNode:
-				h.Type = html.TextNode
-			default:
-				continue
-			}
-			dst.AppendChild(h)
-			t.mirror[c] = h
-			if c.Type != a11y.ElementNode {
-				continue
-			}
-			switch {
-			case c.Is(atom.Style):
-				if typ := strings.ToLower(strings.TrimSpace(c.Get("type"))); typ == "" || typ == "text/css" {
-					media := strings.ToLower(strings.TrimSpace(c.Get("media")))
-					if media == "all" {
-						media = ""
-					}
-					parseSheet(childText(c), media, &t.rules, &order, &t.external)
-				}
-			case c.Is(atom.Link):
-				for _, r := range strings.Fields(strings.ToLower(c.Get("rel"))) {
-					if r == "stylesheet" {
-						t.external = true
-					}
+	for c := range s.doc.Elements(atom.Style, atom.Link) {
+		if c.TreeRoot() != root {
+			continue
+		}
+		if c.Is(atom.Link) {
+			for _, r := range strings.Fields(strings.ToLower(c.Get("rel"))) {
+				if r == "stylesheet" {
+					t.external = true
 				}
 			}
-			visit(c, h)
+			continue
+		}
+		if typ := strings.ToLower(strings.TrimSpace(c.Get("type"))); typ != "" && typ != "text/css" {
+			continue
+		}
+		media := strings.ToLower(strings.TrimSpace(c.Get("media")))
+		if media == "all" {
+			media = ""
+		}
+		parseSheet(childText(c), media, &t.rules, &order, &t.external)
+	}
+	for _, r := range t.rules {
+		for _, d := range r.decls {
+			t.props[d.Property] = true
 		}
 	}
-	visit(root, &html.Node{Type: html.DocumentNode})
 	return t
+}
+
+// node returns the x/net/html mirror of n for selector matching.
+func (t *treeStyles) node(n *a11y.Node) *html.Node {
+	if t.mirror == nil {
+		t.mirror = map[*a11y.Node]*html.Node{}
+		var visit func(src *a11y.Node, dst *html.Node)
+		visit = func(src *a11y.Node, dst *html.Node) {
+			for c := src.FirstChild; c != nil; c = c.NextSibling {
+				h := &html.Node{Data: c.Data, DataAtom: c.DataAtom, Namespace: c.Namespace, Attr: c.Attr}
+				switch c.Type {
+				case a11y.ElementNode:
+					h.Type = html.ElementNode
+				case a11y.TextNode:
+					h.Type = html.TextNode
+				default:
+					continue
+				}
+				dst.AppendChild(h)
+				t.mirror[c] = h
+				if c.Type == a11y.ElementNode {
+					visit(c, h)
+				}
+			}
+		}
+		visit(t.root, &html.Node{Type: html.DocumentNode})
+	}
+	return t.mirror[n]
 }
 
 // parseSheet appends the qualified rules of a style sheet to out. Comments are
@@ -338,7 +380,10 @@ type sheetDecl struct {
 // might: unreadable selectors, conditional rules).
 func (s *authorStyles) declared(n *a11y.Node, prop string) []sheetDecl {
 	t := s.tree(n)
-	h := t.mirror[n]
+	if !t.props[prop] {
+		return nil
+	}
+	h := t.node(n)
 	var out []sheetDecl
 	for _, r := range t.rules {
 		var ds []a11y.Declaration
@@ -410,6 +455,16 @@ func (c cascadedValue) certain() bool { return c.sure && !c.external }
 // cascade returns the cascaded value of prop on n from its style attribute
 // and the document's <style> sheets.
 func (s *authorStyles) cascade(n *a11y.Node, prop string) cascadedValue {
+	k := cascadeKey{n, prop}
+	if c, ok := s.cascades[k]; ok {
+		return c
+	}
+	c := s.cascadeOf(n, prop)
+	s.cascades[k] = c
+	return c
+}
+
+func (s *authorStyles) cascadeOf(n *a11y.Node, prop string) cascadedValue {
 	var c cascadedValue
 	c.sure = true
 	if d, ok := a11y.InlineValue(n, prop); ok {
@@ -485,7 +540,7 @@ const (
 // visibility:hidden, not inside closed content. With computed style the
 // answer is the browser's; in static mode style attributes decide, and
 // matching <style> rules that could remove n make the answer visMaybe.
-// Linked style sheets are not read and not guessed at.
+// Linked style sheets are not read: they make every answer visMaybe.
 func (s *authorStyles) rendered(p *a11y.Pass, n *a11y.Node) visibility {
 	if p.Hidden(n) {
 		return visNo
@@ -501,42 +556,98 @@ func (s *authorStyles) rendered(p *a11y.Pass, n *a11y.Node) visibility {
 		}
 		return visYes
 	}
-	out := visYes
-	visibilitySet := false
+	if t := s.tree(n); !t.external && !t.props["display"] && !t.props["visibility"] && !t.props["content-visibility"] &&
+		!n.Is(atom.Head, atom.Script, atom.Style, atom.Template, atom.Title, atom.Noscript) && !hasInlineStyle(n) {
+		return visYes // only markup and style attributes decide, and Hidden has read them
+	}
+	return min(s.displayChain(n), s.visibilityOf(n))
+}
+
+// hasInlineStyle reports whether n or a flat-tree ancestor has a style attribute.
+func hasInlineStyle(n *a11y.Node) bool {
 	for e := n; e != nil; e = flatParentElement(e) {
-		if e.Is(atom.Head, atom.Script, atom.Style, atom.Template, atom.Title, atom.Noscript) {
-			return visNo
+		if e.Has("style") {
+			return true
 		}
-		for _, prop := range []string{"display", "visibility", "content-visibility"} {
-			if prop == "visibility" && visibilitySet {
-				continue
+	}
+	return false
+}
+
+// displayChain is the static display part of rendered: display of n and its
+// ancestors, content-visibility of its ancestors.
+func (s *authorStyles) displayChain(n *a11y.Node) visibility {
+	if n == nil {
+		return visYes
+	}
+	if v, ok := s.display[n]; ok {
+		return v
+	}
+	out := visYes
+	if n.Is(atom.Head, atom.Script, atom.Style, atom.Template, atom.Title, atom.Noscript) {
+		out = visNo
+	} else {
+		out = s.hides(n, "display", func(v string) bool { return v == "none" })
+		if out != visNo {
+			parent := flatParentElement(n)
+			if parent != nil {
+				out = min(out, s.hides(parent, "content-visibility", func(v string) bool { return v == "hidden" }))
 			}
-			c := s.cascade(e, prop)
-			if !c.found {
-				if !c.certain() {
-					out = visMaybe
-				}
-				continue
-			}
-			v := strings.ToLower(c.decl.Value)
-			hides := false
-			switch prop {
-			case "display":
-				hides = v == "none"
-			case "visibility":
-				visibilitySet = v != "inherit" && v != "unset"
-				hides = v == "hidden" || v == "collapse"
-			case "content-visibility":
-				hides = v == "hidden" && e != n
-			}
-			switch {
-			case hides && c.sure:
-				return visNo
-			case hides || !c.certain():
-				out = visMaybe
+			if out != visNo {
+				out = min(out, s.displayChain(parent))
 			}
 		}
 	}
+	s.display[n] = out
+	return out
+}
+
+// hides applies the cascaded value of prop on n: visNo when it certainly
+// hides, visMaybe when it might (or a rule we cannot evaluate might set it).
+func (s *authorStyles) hides(n *a11y.Node, prop string, hiding func(string) bool) visibility {
+	c := s.cascade(n, prop)
+	switch {
+	case !c.found && c.certain():
+		return visYes
+	case !c.found:
+		return visMaybe
+	case hiding(strings.ToLower(c.decl.Value)) && c.sure:
+		return visNo
+	case hiding(strings.ToLower(c.decl.Value)) || !c.certain():
+		return visMaybe
+	}
+	return visYes
+}
+
+// visibilityOf is the static visibility part of rendered: the inherited
+// visibility property of n.
+func (s *authorStyles) visibilityOf(n *a11y.Node) visibility {
+	if n == nil {
+		return visYes
+	}
+	if v, ok := s.visib[n]; ok {
+		return v
+	}
+	c := s.cascade(n, "visibility")
+	v := strings.ToLower(c.decl.Value)
+	var out visibility
+	switch {
+	case !c.found || v == "inherit" || v == "unset":
+		out = s.visibilityOf(flatParentElement(n))
+		if !c.certain() {
+			out = min(out, visMaybe)
+		}
+	case v == "hidden" || v == "collapse":
+		out = visNo
+		if !c.sure {
+			out = visMaybe
+		}
+	default:
+		out = visYes
+		if !c.certain() {
+			out = visMaybe
+		}
+	}
+	s.visib[n] = out
 	return out
 }
 
@@ -558,43 +669,58 @@ func (s *authorStyles) visible(p *a11y.Pass, n *a11y.Node) visibility {
 		}
 		return visNo
 	}
-	for e := n; e != nil; e = flatParentElement(e) {
-		if d, ok := a11y.InlineValue(e, "opacity"); ok {
-			if f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(d.Value), "%"), 64); err == nil && f == 0 {
-				return visNo
-			}
-		}
-		if offscreenInline(e) {
-			return visNo
-		}
-		if out == visYes && s.concealRule(e) {
-			out = visMaybe
-		}
-	}
-	return out
+	return min(out, s.concealChain(n))
 }
 
-// mayDeclare reports whether an unsure sheet rule might set prop on n.
-func (s *authorStyles) mayDeclare(n *a11y.Node, prop string) bool {
-	for _, d := range s.declared(n, prop) {
-		if d.unsure {
-			return true
+// concealChain is the static part of visible beyond rendered: n or an
+// ancestor is transparent, moved off-screen or matched by a <style> rule
+// that may conceal it.
+func (s *authorStyles) concealChain(n *a11y.Node) visibility {
+	if n == nil {
+		return visYes
+	}
+	if v, ok := s.conceal[n]; ok {
+		return v
+	}
+	out := visYes
+	if d, ok := a11y.InlineValue(n, "opacity"); ok {
+		if f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(d.Value), "%"), 64); err == nil && f == 0 {
+			out = visNo
 		}
 	}
-	return false
+	if out != visNo && offscreenInline(n) {
+		out = visNo
+	}
+	if out != visNo {
+		if s.concealRule(n) {
+			out = visMaybe
+		}
+		out = min(out, s.concealChain(flatParentElement(n)))
+	}
+	s.conceal[n] = out
+	return out
 }
 
 // concealRule reports whether a <style> rule matching n (or perhaps matching
 // it) moves, clips, shrinks or fades it in a way that may hide it.
 func (s *authorStyles) concealRule(n *a11y.Node) bool {
 	t := s.tree(n)
-	h := t.mirror[n]
+	var h *html.Node
 	for _, r := range t.rules {
 		if !ruleConceals(r.decls) || screenMedia(r.media) == condFalse {
 			continue
 		}
 		for _, sel := range r.sels {
-			if sel.pseudo == "" && (sel.sel == nil || h != nil && sel.sel.Match(h)) {
+			if sel.pseudo != "" {
+				continue
+			}
+			if sel.sel == nil {
+				return true
+			}
+			if h == nil {
+				h = t.node(n)
+			}
+			if h != nil && sel.sel.Match(h) {
 				return true
 			}
 		}
@@ -767,6 +893,15 @@ func (s *authorStyles) fontSize(n *a11y.Node) (float64, bool) {
 	if n == nil {
 		return defaultFontSize, true
 	}
+	if v, ok := s.fonts[n]; ok {
+		return v.px, v.ok
+	}
+	px, ok := s.fontSizeOf(n)
+	s.fonts[n] = fontSizeValue{px, ok}
+	return px, ok
+}
+
+func (s *authorStyles) fontSizeOf(n *a11y.Node) (float64, bool) {
 	if n.Style != nil {
 		if v, ok := n.Style["font-size"]; ok {
 			if l, ok := parseLengthValue(v); ok && l.unit == "px" {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strconv"
-	"strings"
 
 	"golang.org/x/net/html/atom"
 
@@ -54,7 +53,7 @@ func runIframeFocusableContent(p *a11y.Pass) error {
 		}
 	}
 	for f := range p.Elements(atom.Iframe) {
-		if underInert(f) {
+		if p.Doc.Inert(f) {
 			continue
 		}
 		if seen := css.visible(p, f); seen == visNo || tinyFrame(f) {
@@ -89,16 +88,6 @@ func docRootOf(n *a11y.Node) *a11y.Node {
 	return root
 }
 
-// underInert reports whether n or a flat-tree ancestor has the inert attribute.
-func underInert(n *a11y.Node) bool {
-	for e := n; e != nil; e = e.FlatParent() {
-		if e.Type == a11y.ElementNode && e.Has("inert") {
-			return true
-		}
-	}
-	return false
-}
-
 // tinyFrame reports whether a frame's width or height attribute leaves no
 // room to show anything (1 pixel or less).
 func tinyFrame(f *a11y.Node) bool {
@@ -118,36 +107,6 @@ func tinyFrame(f *a11y.Node) bool {
 // negativeTabindex reports whether n's tabindex attribute parses (as HTML
 // integers do) to a negative number.
 func negativeTabindex(n *a11y.Node) bool {
-	k, ok := tabindexValue(n)
+	k, ok := a11y.TabIndex(n)
 	return ok && k < 0
-}
-
-// tabindexValue parses the tabindex attribute with the HTML rules for
-// integers: leading white space, a sign, digits; trailing garbage ignored.
-func tabindexValue(n *a11y.Node) (int, bool) {
-	v, ok := n.AttrValue("tabindex")
-	if !ok {
-		return 0, false
-	}
-	v = strings.TrimLeft(v, " \t\n\f\r")
-	neg := false
-	if v != "" && (v[0] == '-' || v[0] == '+') {
-		neg = v[0] == '-'
-		v = v[1:]
-	}
-	end := 0
-	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
-		end++
-	}
-	if end == 0 {
-		return 0, false
-	}
-	k, err := strconv.Atoi(v[:end])
-	if err != nil {
-		k = 1 << 30
-	}
-	if neg {
-		k = -k
-	}
-	return k, true
 }

@@ -52,7 +52,10 @@ func runOrientationLock(p *a11y.Pass) error {
 	css := newAuthorStyles(p.Doc)
 	for e := range p.Elements() {
 		t := css.tree(e)
-		h := t.mirror[e]
+		if !t.props["transform"] && !t.props["rotate"] {
+			continue
+		}
+		h := t.node(e)
 		if h == nil || !orientationTarget(t, h) {
 			continue
 		}
@@ -208,7 +211,7 @@ func orientedValue(t *treeStyles, e *a11y.Node, prop, o string) (*a11y.Declarati
 			cands = append(cands, cand{d: d, inline: true, order: i})
 		}
 	}
-	h := t.mirror[e]
+	h := t.node(e)
 	for _, r := range t.rules {
 		cond := evalMedia(r.media, o)
 		if cond == condFalse {

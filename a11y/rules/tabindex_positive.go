@@ -40,13 +40,13 @@ const questionElementShown = "tabindex-positive.element-shown"
 func runTabindexPositive(p *a11y.Pass) error {
 	css := newAuthorStyles(p.Doc)
 	for n := range p.Elements() {
-		k, ok := tabindexValue(n)
+		k, ok := a11y.TabIndex(n)
 		if !ok {
 			continue
 		}
 		r := css.rendered(p, n)
 		switch {
-		case r == visNo || underInert(n):
+		case r == visNo || p.Doc.Inert(n):
 		case k <= 0:
 			p.Pass(n, tabindexPositiveNotPositive)
 		case r == visMaybe:
