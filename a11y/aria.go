@@ -249,7 +249,7 @@ var roleDefs = map[string]*roleDef{
 	"tooltip":          {super: toks("section"), nameFrom: nfCA},
 	"tree":             {super: toks("select"), nameFrom: nfA, owned: toks("group>treeitem treeitem"), supported: toks("aria-errormessage aria-invalid aria-multiselectable aria-required")},
 	"treegrid":         {super: toks("grid tree"), nameFrom: nfA, owned: toks("caption row rowgroup>row")},
-	"treeitem":         {super: toks("listitem option"), nameFrom: nfCA, context: toks("tree group>tree group>treeitem group>group"), supported: toks("aria-expanded aria-haspopup aria-level")},
+	"treeitem":         {super: toks("listitem option"), nameFrom: nfCA, context: toks("tree group>tree group>treeitem"), supported: toks("aria-expanded aria-haspopup aria-level")},
 
 	// WAI-ARIA Graphics Module 1.0
 	"graphics-document": {super: toks("document"), nameFrom: nfA, module: ModuleGraphics},

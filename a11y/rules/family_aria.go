@@ -1,6 +1,128 @@
 package rules
 
-import "github.com/delaktig/delaktig/a11y"
+import (
+	"slices"
+	"strings"
 
-// ariaRules lists this family's rules in registry order.
-var ariaRules = []*a11y.Rule{}
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/delaktig/delaktig/a11y"
+)
+
+// ariaRules lists this family's rules in registry order: roles and ARIA
+// states and properties that assistive technologies can use as written.
+var ariaRules = []*a11y.Rule{
+	AriaRoleValid,
+	AriaValidAttr,
+	AriaValidAttrValue,
+	AriaRequiredAttr,
+	AriaAllowedAttr,
+	AriaProhibitedAttr,
+	AriaRequiredChildren,
+	AriaRequiredParent,
+	AriaHiddenFocus,
+	PresentationalChildrenFocus,
+	DecorativeNotExposed,
+	AriaDeprecated,
+}
+
+// questionAriaShown asks whether an element the static check could not
+// place is shown when the page is rendered.
+const questionAriaShown = "aria.shown-in-browser"
+
+// maxAriaExcerpt bounds the attribute values a message quotes.
+const maxAriaExcerpt = 60
+
+// ariaExcerpt keeps an attribute value short for a message (white space
+// collapsed, long values cut). Report writers escape it.
+func ariaExcerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxAriaExcerpt {
+		return string(r[:maxAriaExcerpt-1]) + "…"
+	}
+	return s
+}
+
+// ariaMarkup reports whether n is an HTML or SVG element, the elements ARIA
+// attributes apply to.
+func ariaMarkup(n *a11y.Node) bool {
+	return n.Type == a11y.ElementNode && (n.Namespace == a11y.NamespaceHTML || n.Namespace == a11y.NamespaceSVG)
+}
+
+// ariaAttributes returns the attributes of n whose name starts with "aria-".
+func ariaAttributes(n *a11y.Node) []html.Attribute {
+	var out []html.Attribute
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.HasPrefix(a.Key, "aria-") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ariaBlank reports whether an attribute value is empty or ASCII white space.
+func ariaBlank(v string) bool { return strings.Trim(v, " \t\n\f\r") == "" }
+
+// ariaInTree reports whether n is in the accessibility tree and whether
+// the document settles that (a static page's style sheets might hide it).
+func ariaInTree(p *a11y.Pass, n *a11y.Node) (in, known bool) {
+	return p.Doc.InAXTreeKnown(n)
+}
+
+// ariaTabbableWithin returns the inclusive flat-tree descendants of n in
+// sequential focus navigation (self only when self is true), split into
+// those certainly shown and those a style sheet might hide.
+func ariaTabbableWithin(p *a11y.Pass, n *a11y.Node, self bool) (sure, unsure []*a11y.Node) {
+	stack := []*a11y.Node{n}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if e.Type != a11y.ElementNode {
+			continue
+		}
+		if (e != n || self) && p.Doc.Tabbable(e) {
+			if _, known := p.Doc.HiddenKnown(e); known {
+				sure = append(sure, e)
+			} else {
+				unsure = append(unsure, e)
+			}
+		}
+		var kids []*a11y.Node
+		for c := range e.FlatChildren() {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
+	}
+	return sure, unsure
+}
+
+// ariaSameRole reports whether two roles are the same, synonyms included.
+func ariaSameRole(a, b string) bool {
+	return a != "" && a11y.CanonicalRole(a) == a11y.CanonicalRole(b)
+}
+
+// ariaList joins names for a message.
+func ariaList(names []string) string {
+	names = slices.Compact(slices.Clone(names))
+	return ariaExcerpt(strings.Join(names, ", "))
+}
+
+// ariaScriptTexts returns the text of the document's inline scripts.
+func ariaScriptTexts(p *a11y.Pass) []string {
+	var out []string
+	for s := range p.Elements(atom.Script) {
+		var b strings.Builder
+		for c := s.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == a11y.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
