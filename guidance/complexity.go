@@ -338,11 +338,13 @@ func appendUnique(list []string, s string) []string {
 //	uploads    6 per file field                               at most 12
 //	known info 3 per question the authority can answer itself at most 9
 //	twice      4 per question asked on more than one step     at most 12
-//	reading    1 per LIX point above 40                       at most 10
+//	reading    1 per LIX point above 40                       at most 12
 //	steps      2 per step beyond the third (flows)            at most 10
 //
 // The weights put time first, as it is what users feel; the other parts
-// name the causes an editor can change.
+// name the causes an editor can change. The parts a single page can have
+// add up to 100 at most; a flow can also score for questions asked twice
+// and for many steps.
 func score(c *Complexity, steps int, twice []string) {
 	var rs []Reason
 	add := func(key string, points, max float64, data map[string]any) {
@@ -358,7 +360,7 @@ func score(c *Complexity, steps int, twice []string) {
 	add(ReasonUploads, 6*float64(c.Uploads), 12, map[string]any{"count": c.Uploads})
 	add(ReasonKnownInfo, 3*float64(c.KnownInfo), 9, map[string]any{"count": c.KnownInfo, "kinds": strings.Join(c.KnownKinds, ", ")})
 	add(ReasonAskedTwice, 4*float64(len(twice)), 12, map[string]any{"count": len(twice), "fields": strings.Join(twice, ", ")})
-	add(ReasonReading, c.LIX-40, 10, map[string]any{"lix": c.LIX})
+	add(ReasonReading, c.LIX-40, 12, map[string]any{"lix": c.LIX})
 	add(ReasonSteps, 2*float64(steps-3), 10, map[string]any{"count": steps})
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Points > rs[j].Points })
 	total := 0

@@ -231,19 +231,28 @@ func contactKind(text string) string {
 	return ""
 }
 
-// findPhone returns a phone number in text, or "".
+// exampleBefore matches text that introduces an example, at the end of
+// the text before a number: a phone number in a format hint ("till
+// exempel 0980-123 45") is not a way to get help.
+var exampleBefore = regexp.MustCompile(`(?i)(?:exempel|eksempel|example|t\.ex\.?|f\.eks\.?|e\.g\.?|such as|som|like)[\s:,]*$`)
+
+// findPhone returns a phone number in text that is not an example, or "".
 func findPhone(text string) string {
-	if m := phoneIntl.FindString(text); m != "" {
-		return strings.TrimSpace(m)
-	}
-	if m := phoneKeyword.FindStringSubmatch(text); m != nil && len(digitRun.FindAllString(m[1], -1)) >= 5 {
-		return strings.TrimSpace(m[1])
-	}
-	if m := phoneSwedish.FindStringSubmatch(text); m != nil {
-		return strings.TrimSpace(m[1])
-	}
-	if m := phoneNorway.FindStringSubmatch(text); m != nil {
-		return strings.TrimSpace(m[1])
+	for _, re := range []*regexp.Regexp{phoneIntl, phoneKeyword, phoneSwedish, phoneNorway} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, 8) {
+			start, end := m[0], m[1]
+			if len(m) >= 4 && m[2] >= 0 {
+				start, end = m[2], m[3] // the number, without its keyword
+			}
+			num := text[start:end]
+			if len(digitRun.FindAllString(num, -1)) < 5 {
+				continue
+			}
+			if exampleBefore.MatchString(text[max(0, start-30):start]) {
+				continue
+			}
+			return strings.TrimSpace(num)
+		}
 	}
 	return ""
 }

@@ -19,7 +19,7 @@ import (
 //   - by an <abbr> or <dfn> element, or any element with a title, whose
 //     text is the acronym;
 //   - in parentheses, after the words it stands for: "lagen om stöd och
-//     service (LSS)";
+//     service (LSS)", "Färdtjänstnämnden (FTN)";
 //   - in parentheses, a dash or "står för", "betyr", "stands for"… after
 //     it: "LSS (lagen om stöd och service)", "LSS – lagen om …".
 //
@@ -106,12 +106,13 @@ func isAcronym(w string) bool {
 	return letters >= 2 && utf8.RuneCountInString(w) <= 8
 }
 
-// capsWord reports whether w has letters and no lower-case letter.
+// capsWord reports whether w has letters and all of them are capitals.
+// Letters of scripts without case (Arabic, Chinese) are never capitals.
 func capsWord(w string) bool {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
+			if !unicode.IsUpper(r) {
 				return false
 			}
 			letters++
@@ -141,8 +142,9 @@ func explainedAround(text string, toks []token, i int) bool {
 	if open < 0 || strings.Contains(before[open:], ")") {
 		return false
 	}
-	// At least two words before the parenthesis, and at most two between
-	// it and the acronym ("(förkortat LSS)").
+	// A word before the parenthesis (one compound word is enough:
+	// "Färdtjänstnämnden (FTN)"), and at most two between it and the
+	// acronym ("(förkortat LSS)").
 	words := 0
 	for _, u := range toks[:i] {
 		if u.end <= open {
@@ -150,7 +152,7 @@ func explainedAround(text string, toks []token, i int) bool {
 		}
 	}
 	inside := len(tokenize(before[open+1:]))
-	return words >= 2 && inside <= 2
+	return words >= 1 && inside <= 2
 }
 
 type acronymUse struct {

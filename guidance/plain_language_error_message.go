@@ -250,7 +250,7 @@ func walkFlat(n *a11y.Node, f func(*a11y.Node) bool) {
 		if depth > maxWalkDepth || !f(m) {
 			return
 		}
-		for c := range m.FlatChildren() {
+		for _, c := range flatKids(m) {
 			visit(c, depth+1)
 		}
 	}

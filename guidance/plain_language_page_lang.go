@@ -93,9 +93,9 @@ func runPageLang(p *a11y.Pass, o Options) error {
 	if len(readability.Words(text)) < o.MinLangWords {
 		return nil
 	}
-	guess, conf := readability.GuessLang(text)
+	fam := familyOf(text, 5)
+	guess, conf := backedGuess(text, fam)
 	d := a11y.Data{"lang": quote(declared), "guess": guess, "confidence": math.Round(conf*100) / 100}
-	fam := familyOf(text)
 	if !guessable[baseLang(declared)] {
 		// The guesser cannot recognise the declared language, so a guess
 		// is worth a question only when function words back it.
@@ -139,22 +139,22 @@ var familyWords = map[string]string{}
 
 func init() {
 	for fam, list := range map[string]string{
-		"sv": "och inte är jag vad hur att ett från också när för där här ska måste vid eller hon mycket något någon varför sedan därför även",
-		"nb": "og ikke ikkje jeg eg hva kva hvordan korleis å fra frå også òg når der her skal må ved hvis viss eller hun ho mye noe noko noen nokon hvorfor derfor av af",
+		"sv": "och inte är jag vad hur att ett från också när för där här ska måste vid hon mycket något någon varför sedan därför även " +
+			"till sig mig dig nu mellan utan genom detta dessa denna inom veckor haft eftersom vara varit",
+		"nb": "og ikke ikkje jeg eg hva kva hvordan korleis å fra frå også òg når der her skal må ved hvis viss hun ho mye noe noko noen nokon hvorfor derfor af " +
+			"til seg meg deg nå mellom uten gjennom dette disse denne innen uker hatt fordi være vært",
 		"en": "the and of is you that with your are this have will not what how when which or be it we our they there",
 	} {
 		for _, w := range strings.Fields(list) {
 			familyWords[w] = fam
 		}
 	}
-	// Words both Nordic families use.
-	delete(familyWords, "eller")
 }
 
 // familyOf returns the language family whose function words dominate text
-// ("sv", "nb" or "en"): at least five of them, and at least twice as many
-// as any other family's. It returns "" otherwise.
-func familyOf(text string) string {
+// ("sv", "nb" or "en"): at least minHits of them, and at least twice as
+// many as any other family's. It returns "" otherwise.
+func familyOf(text string, minHits int) string {
 	counts := map[string]int{}
 	for i, t := range tokenize(text) {
 		if i >= 4000 {
@@ -173,7 +173,7 @@ func familyOf(text string) string {
 			second = n
 		}
 	}
-	if bestN < 5 || bestN < 2*second {
+	if bestN < minHits || bestN < 2*second {
 		return ""
 	}
 	return best
@@ -187,4 +187,21 @@ func familyCode(tag string) string {
 	default:
 		return b
 	}
+}
+
+// unbackedConfidence is the confidence from which a guess stands without
+// the function words of its family.
+const unbackedConfidence = 0.9
+
+// backedGuess returns readability.GuessLang's guess for text when the
+// function words of the guessed language's family back it (fam is
+// familyOf(text)) or its confidence is at least unbackedConfidence;
+// otherwise "" with the confidence. The guesser scores every word spelt
+// with ä or ö for Swedish, so Finnish or Estonian text would look Swedish.
+func backedGuess(text, fam string) (string, float64) {
+	guess, conf := readability.GuessLang(text)
+	if guess != "" && fam != familyCode(guess) && conf < unbackedConfidence {
+		return "", conf
+	}
+	return guess, conf
 }

@@ -12,7 +12,8 @@ import (
 // least Options.MinPassageWords words, the rule guesses its language with
 // readability.GuessLang and compares it with the language the block takes
 // from its lang attributes (or, when the page declares none, with the
-// language guessed for the whole page):
+// language guessed for the whole page). A guess counts only when at least
+// three function words of its language family back it (see backedGuess):
 //
 //   - a block with its own lang attribute that the guess agrees with:
 //     passed;
@@ -68,7 +69,8 @@ func runPassageLang(p *a11y.Pass, o Options) error {
 			own = append(own, b)
 		}
 	}
-	pageGuess, _ := readability.GuessLang(joinBlocks(own))
+	ownText := joinBlocks(own)
+	pageGuess, _ := backedGuess(ownText, familyOf(ownText, 5))
 	for _, b := range blocks {
 		if len(readability.Words(b.Text)) < o.MinPassageWords {
 			continue
@@ -77,7 +79,7 @@ func runPassageLang(p *a11y.Pass, o Options) error {
 		if lang == "" {
 			continue
 		}
-		guess, conf := readability.GuessLang(b.Text)
+		guess, conf := backedGuess(b.Text, familyOf(b.Text, 3))
 		if guess == "" {
 			continue
 		}

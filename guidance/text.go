@@ -128,6 +128,7 @@ type blockWalker struct {
 	out   []Block
 	stack []*a11y.Node // open block elements
 	buf   strings.Builder
+	pre   int // depth of <pre> elements around the current node
 }
 
 func blocksOf(doc *a11y.Document, root *a11y.Node) []Block {
@@ -149,9 +150,36 @@ func (w *blockWalker) children(n *a11y.Node, depth int) {
 	if depth > maxWalkDepth {
 		return
 	}
-	for c := range n.FlatChildren() {
+	for _, c := range flatKids(n) {
 		w.node(c, depth+1)
 	}
+}
+
+// flatKids returns the children of n in the flat tree. It follows
+// a11y.Node.FlatChildren and also replaces a <slot> nested inside a shadow
+// tree by the nodes assigned to it (or its fallback content).
+func flatKids(n *a11y.Node) []*a11y.Node {
+	if n.Type == a11y.ElementNode && n.Data == "slot" && n.Namespace == a11y.NamespaceHTML {
+		if host := n.ShadowHost(); host != nil {
+			name := n.Get("name")
+			var assigned []*a11y.Node
+			for c := range host.Children() {
+				switch {
+				case c.Type == a11y.ElementNode && c.Get("slot") == name,
+					c.Type == a11y.TextNode && name == "":
+					assigned = append(assigned, c)
+				}
+			}
+			if len(assigned) > 0 {
+				return assigned
+			}
+		}
+	}
+	var out []*a11y.Node
+	for c := range n.FlatChildren() {
+		out = append(out, c)
+	}
+	return out
 }
 
 func (w *blockWalker) node(n *a11y.Node, depth int) {
@@ -160,7 +188,18 @@ func (w *blockWalker) node(n *a11y.Node, depth int) {
 		if w.doc.Hidden(n) || w.doc.AriaHidden(n) {
 			return
 		}
-		w.buf.WriteString(n.Data)
+		if w.pre > 0 {
+			w.buf.WriteString(n.Data)
+		} else {
+			// Line breaks in the source are white space; only <br> and
+			// preformatted text break lines.
+			w.buf.WriteString(strings.Map(func(r rune) rune {
+				if r == '\n' || r == '\r' {
+					return ' '
+				}
+				return r
+			}, n.Data))
+		}
 		return
 	case a11y.ElementNode:
 	default:
@@ -196,7 +235,13 @@ func (w *blockWalker) node(n *a11y.Node, depth int) {
 	}
 	w.flush()
 	w.stack = append(w.stack, n)
+	if n.DataAtom == atom.Pre {
+		w.pre++
+	}
 	w.children(n, depth)
+	if n.DataAtom == atom.Pre {
+		w.pre--
+	}
 	w.flush()
 	w.stack = w.stack[:len(w.stack)-1]
 }
