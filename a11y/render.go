@@ -79,11 +79,17 @@ type Rendering struct {
 	owner   map[*Node]*Node // frame document node → frame element
 	visible map[*Node]bool
 	grid    *paintGrid
+	colors  map[string]parsedColor // computed values seen, parsed
+}
+
+type parsedColor struct {
+	c   Color
+	err error
 }
 
 // NewRendering returns a Rendering of d.
 func NewRendering(d *Document) *Rendering {
-	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}}
+	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}, colors: map[string]parsedColor{}}
 	for n := range d.Elements() {
 		if n.Content != nil && n.DataAtom != atom.Template {
 			r.owner[n.Content] = n
@@ -230,8 +236,7 @@ func (r *Rendering) Opacity(n *Node) float64 {
 
 // Color returns a computed colour property of n; ok is false when it cannot be read.
 func (r *Rendering) Color(n *Node, prop string) (Color, bool) {
-	v := r.Style(n, prop)
-	c, err := ParseColor(v)
+	c, err := r.parseColor(r.Style(n, prop))
 	if err == ErrCurrentColor {
 		if prop == "color" {
 			return r.Color(r.parent(n), "color")
@@ -241,11 +246,23 @@ func (r *Rendering) Color(n *Node, prop string) (Color, bool) {
 	return c, err == nil
 }
 
+// parseColor is ParseColor, memoised: pages repeat a few colour values.
+func (r *Rendering) parseColor(v string) (Color, error) {
+	if p, ok := r.colors[v]; ok {
+		return p.c, p.err
+	}
+	c, err := ParseColor(v)
+	if len(r.colors) < 4096 {
+		r.colors[v] = parsedColor{c, err}
+	}
+	return c, err
+}
+
 // TextColor returns the colour text of element n is drawn in
 // (-webkit-text-fill-color when it differs from color).
 func (r *Rendering) TextColor(n *Node) (Color, bool) {
 	if v := r.Style(n, "-webkit-text-fill-color"); v != "" {
-		if c, err := ParseColor(v); err == nil {
+		if c, err := r.parseColor(v); err == nil {
 			return c, true
 		}
 	}

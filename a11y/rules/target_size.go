@@ -102,6 +102,7 @@ func runTargetSize(p *a11y.Pass) error {
 		targets = append(targets, target{n: n, box: b,
 			small: b.Width+targetSlack < minTarget || b.Height+targetSlack < minTarget})
 	}
+	ix := newTargetIndex(targets)
 	for i, t := range targets {
 		if !t.small {
 			p.Pass(t.n, targetBig, a11y.Data{"width": pixelText(t.box.Width), "height": pixelText(t.box.Height)})
@@ -124,7 +125,7 @@ func runTargetSize(p *a11y.Pass) error {
 			p.Pass(t.n, targetInline, data)
 			continue
 		}
-		if other := crowding(targets, i); other != nil {
+		if other := crowding(targets, ix, i); other != nil {
 			p.Fail(t.n, targetSmall, data, a11y.Related{other})
 			continue
 		}
@@ -218,15 +219,70 @@ func outerTarget(p *a11y.Pass, n *a11y.Node) *a11y.Node {
 	return nil
 }
 
+// targetIndex finds the targets near a point.
+type targetIndex struct {
+	cells map[[2]int][]int
+	big   []int // targets covering too many cells
+}
+
+// targetCell is the side of an index cell, in CSS pixels.
+const targetCell = 64
+
+func newTargetIndex(targets []target) *targetIndex {
+	ix := &targetIndex{cells: map[[2]int][]int{}}
+	for i, t := range targets {
+		x0, y0 := cellOf(t.box.X, t.box.Y)
+		x1, y1 := cellOf(t.box.X+t.box.Width, t.box.Y+t.box.Height)
+		if (x1-x0+1)*(y1-y0+1) > 16 {
+			ix.big = append(ix.big, i)
+			continue
+		}
+		for x := x0; x <= x1; x++ {
+			for y := y0; y <= y1; y++ {
+				ix.cells[[2]int{x, y}] = append(ix.cells[[2]int{x, y}], i)
+			}
+		}
+	}
+	return ix
+}
+
+func cellOf(x, y float64) (int, int) {
+	return int(math.Floor(x / targetCell)), int(math.Floor(y / targetCell))
+}
+
+// near returns the targets with a box or a small target's circle that may
+// lie within reach of the circle centred on (cx, cy), each once.
+func (ix *targetIndex) near(cx, cy float64) []int {
+	// a small target's circle reaches one diameter beyond its centre, which
+	// lies inside its box: a margin of one diameter covers both cases
+	const reach = minTarget
+	x0, y0 := cellOf(cx-reach, cy-reach)
+	x1, y1 := cellOf(cx+reach, cy+reach)
+	seen := map[int]bool{}
+	out := append([]int(nil), ix.big...)
+	for x := x0; x <= x1; x++ {
+		for y := y0; y <= y1; y++ {
+			for _, i := range ix.cells[[2]int{x, y}] {
+				if !seen[i] {
+					seen[i] = true
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // crowding returns a target that the 24 px circle centred on targets[i]
 // touches (or whose own circle it touches, for another small target), or nil.
-func crowding(targets []target, i int) *a11y.Node {
+func crowding(targets []target, ix *targetIndex, i int) *a11y.Node {
 	t := targets[i]
 	cx, cy := t.center()
 	const radius = minTarget / 2
 	var best *a11y.Node
 	bestDist := math.Inf(1)
-	for j, u := range targets {
+	for _, j := range ix.near(cx, cy) {
+		u := targets[j]
 		if j == i || u.n.Contains(t.n) || t.n.Contains(u.n) {
 			continue
 		}
@@ -240,7 +296,7 @@ func crowding(targets []target, i int) *a11y.Node {
 				d = math.Min(d, dc-radius)
 			}
 		}
-		if hit && d < bestDist {
+		if hit && (d < bestDist || d == bestDist && best != nil && u.n.Index < best.Index) {
 			best, bestDist = u.n, d
 		}
 	}
