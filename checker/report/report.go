@@ -294,6 +294,11 @@ type Format struct {
 var formats = []Format{
 	{Name: "text", Ext: ".txt", Write: WriteText},
 	{Name: "json", Ext: ".json", Write: WriteJSON},
+	{Name: "html", Ext: ".html", Write: WriteHTML},
+	{Name: "sarif", Ext: ".sarif", Write: WriteSARIF},
+	{Name: "junit", Ext: ".junit.xml", Write: WriteJUnit},
+	{Name: "md", Ext: ".md", Write: WriteMarkdown},
+	{Name: "earl", Ext: ".earl.jsonld", Write: WriteEARL},
 }
 
 // Formats returns the output formats.

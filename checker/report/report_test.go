@@ -285,7 +285,18 @@ func TestClean(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"text", "json"}, report.FormatNames())
+	names := report.FormatNames()
+	require.GreaterOrEqual(t, len(names), 2)
+	assert.Equal(t, []string{"text", "json"}, names[:2], "text is the default and comes first")
+	for _, f := range report.Formats() {
+		g, ok := report.FormatByName(f.Name)
+		require.True(t, ok, f.Name)
+		assert.Equal(t, f.Ext, g.Ext)
+		assert.True(t, strings.HasPrefix(f.Ext, "."), f.Name)
+		var buf bytes.Buffer
+		require.NoError(t, f.Write(&buf, sample(t), report.Options{Color: report.ColorNever}), f.Name)
+		assert.NotEmpty(t, buf.Bytes(), f.Name)
+	}
 	_, ok := report.FormatByName("pdf")
 	assert.False(t, ok)
 }

@@ -136,7 +136,7 @@ func TestFailOn(t *testing.T) {
 	// cantTell is never a failure.
 	layoutOnly := delaktig(t, "", "check", "--rules", "test-layout", bad)
 	assert.Equal(t, exitOK, layoutOnly.code, layoutOnly.errout)
-	assert.Contains(t, layoutOnly.out, "Needs checking by a person")
+	assert.Contains(t, layoutOnly.out, "To check by a person: 1")
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -148,7 +148,7 @@ func TestUsageErrors(t *testing.T) {
 		{nil, "Usage:"},
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"check"}, "no target given"},
-		{[]string{"check", "--format", "pdf", p}, `unknown --format "pdf": use text or json`},
+		{[]string{"check", "--format", "pdf", p}, `unknown --format "pdf": use text, json`},
 		{[]string{"check", "--lang", "!!", p}, `unknown --lang "!!"`},
 		{[]string{"check", "--rules", "no-such-rule", p}, `"no-such-rule" matches no rule`},
 		{[]string{"check", "--rules", "colour:red", p}, "unknown rule selector"},
@@ -282,11 +282,12 @@ func TestSwedishText(t *testing.T) {
 		"Sida: " + p,
 		"Titel: Trasig",
 		"Underkänd [Kritisk]",
-		"Behöver granskas av en person",
+		"Kontroller som verktyget inte kunde slutföra",
+		"? test-layout · WCAG 1.4.3",
 		"Den här kontrollen behöver sidan som den visas",
 		"Så åtgärdar du det: Kör kontrollen i en webbläsare",
 		"Sammanfattning",
-		"Underkända: 2",
+		"Underkända: 2 · Att granska manuellt: 1",
 		"Regler med fel: test-img-alt, test-minor",
 	} {
 		assert.Contains(t, r.out, want)
