@@ -1005,6 +1005,9 @@ var blockTags = map[atom.Atom]bool{
 // isBlock reports whether an element is laid out as a block (its computed or
 // inline display when known, its default display otherwise).
 func isBlock(n *Node) bool {
+	if n.Is(atom.Br) {
+		return true // a line break separates words whatever its display
+	}
 	if v, ok := n.StyleValue("display"); ok {
 		v = strings.ToLower(strings.TrimSpace(v))
 		if v != "" && v != "initial" && v != "inherit" && v != "unset" && v != "revert" {

@@ -178,6 +178,17 @@ func TestNameGeneratedContent(t *testing.T) {
 	assert.Equal(t, "▶ Home (new)", d.Name(byID(t, d, "t")))
 }
 
+func TestNameComputedDisplay(t *testing.T) {
+	d := nameDoc(t, `<a id=t href=#>W<i>h</i>at<br>is<span id=s>your</span><div id=v>name</div></a>`)
+	for e := range d.Elements() {
+		e.Style = map[string]string{"display": "inline"}
+	}
+	byID(t, d, "s").Style["display"] = "block"
+	d.Facts |= a11y.NeedsStyle
+	d.Index()
+	assert.Equal(t, "What is your name", d.Name(byID(t, d, "t")), "computed display decides, and a line break always separates")
+}
+
 func TestNameHiddenRoot(t *testing.T) {
 	d := nameDoc(t, `<button id=t hidden>Send <span hidden>now</span></button>`)
 	assert.Equal(t, "Send now", d.Name(byID(t, d, "t")), "a hidden element is named from its hidden content")
