@@ -16,7 +16,9 @@ import (
 // sheet the static check cannot evaluate might hide the focusable element,
 // or when the page's own script handles focus on it (an onfocus handler,
 // or an inline script that names its id and listens for focus, as focus
-// sentinels of modal dialogs do).
+// sentinels of modal dialogs do). When the source walked the page with the
+// Tab key from start to end, the walk decides instead: an element the
+// keyboard never stopped on does not fail.
 var AriaHiddenFocus = &a11y.Rule{
 	ID:       "aria-hidden-focus",
 	WCAG:     []string{"4.1.2"},
@@ -43,6 +45,7 @@ const questionFocusMoves = "aria.focus-moves-on"
 func runAriaHiddenFocus(p *a11y.Pass) error {
 	var scripts []string // inline script texts, read on first need
 	scriptsRead := false
+	reached, walked := ariaFocusWalk(p)
 	for n := range p.Elements() {
 		if !strings.EqualFold(strings.Trim(n.Get("aria-hidden"), " \t\n\f\r"), "true") {
 			continue
@@ -55,6 +58,12 @@ func runAriaHiddenFocus(p *a11y.Pass) error {
 		}
 		var definite []*a11y.Node
 		for _, e := range sure {
+			if walked {
+				if reached[e] {
+					definite = append(definite, e)
+				}
+				continue // the keyboard never stopped on it
+			}
 			if ariaFocusScripted(e, scripts) {
 				managed = append(managed, e)
 			} else {

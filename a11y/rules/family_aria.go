@@ -126,3 +126,20 @@ func ariaScriptTexts(p *a11y.Pass) []string {
 	}
 	return out
 }
+
+// ariaFocusWalk returns the elements a complete keyboard walk of the page
+// reached, when the source made one: an element the page's script moves
+// focus away from never shows up in it.
+func ariaFocusWalk(p *a11y.Pass) (reached map[*a11y.Node]bool, ok bool) {
+	w := p.Doc.Focus()
+	if w == nil || !w.Complete {
+		return nil, false
+	}
+	reached = map[*a11y.Node]bool{}
+	for _, s := range w.Steps {
+		if s != nil && s.Node != nil {
+			reached[s.Node] = true
+		}
+	}
+	return reached, true
+}
