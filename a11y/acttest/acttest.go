@@ -7,11 +7,21 @@
 // folds their findings into one outcome: any failed gives failed, else any
 // cantTell gives cantTell, else any passed gives passed, else inapplicable.
 //
-// Where a page comes from is a Source. Static reads the case file as HTML;
-// a browser source (a function that loads the served case in Chrome) plugs
-// in without changes here. Each mode keeps the outcomes it is expected to
-// give in a Record (testdata/static.json, testdata/browser.json), so that a
-// change in any rule that makes a case worse fails the tests.
+// Where a page comes from is a Source. Static reads the case file as HTML.
+// A browser source plugs in without changes here: serve the suite folder as
+// the web root (httptest over http.Dir), and load StaticBase-style URLs,
+// server URL + "/" + Case.Path, in Chrome:
+//
+//	browser := func(ctx context.Context, c acttest.Case) (*a11y.Document, error) {
+//		return snapshot(ctx, srv.URL+"/"+c.Path)
+//	}
+//	results := acttest.Run(ctx, set, suite.Cases, browser, acttest.Workers(4))
+//	acttest.NewRecord(results).WriteFile("testdata/browser.json") // under -update
+//
+// Each mode keeps the outcomes it is expected to give in a Record
+// (testdata/static.json, testdata/browser.json), so that a change in any
+// rule that makes a case worse fails the tests; GenerateDoc fills the
+// browser column of docs/act.md from testdata/browser.json once it exists.
 //
 // Scores follow W3C's method: a rule is complete when every failed case is
 // failed and no passed or inapplicable case is failed; partial when some
@@ -31,6 +41,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/delaktig/delaktig/a11y"
 )
@@ -246,11 +257,29 @@ type CaseResult struct {
 	Err error
 }
 
+// RunOption changes how Run works.
+type RunOption func(*runOptions)
+
+type runOptions struct{ workers int }
+
+// Workers runs up to n cases at a time (default 1). The source must then be
+// safe for concurrent use; Static is.
+func Workers(n int) RunOption { return func(o *runOptions) { o.workers = max(1, n) } }
+
 // Run runs every case whose ACT rule some rule of set implements and
 // returns the results in the order of cases. Cases of other ACT rules are
-// left out.
-func Run(ctx context.Context, set []*a11y.Rule, cases []Case, src Source) []CaseResult {
-	var out []CaseResult
+// left out. When ctx ends, the cases not yet run give cantTell with the
+// context's error.
+func Run(ctx context.Context, set []*a11y.Rule, cases []Case, src Source, opts ...RunOption) []CaseResult {
+	o := runOptions{workers: 1}
+	for _, f := range opts {
+		f(&o)
+	}
+	type job struct {
+		c  Case
+		rs []*a11y.Rule
+	}
+	var jobs []job
 	impl := map[string][]*a11y.Rule{}
 	for _, c := range cases {
 		rs, ok := impl[c.RuleID]
@@ -258,11 +287,27 @@ func Run(ctx context.Context, set []*a11y.Rule, cases []Case, src Source) []Case
 			rs = Implementing(set, c.RuleID)
 			impl[c.RuleID] = rs
 		}
-		if len(rs) == 0 {
-			continue
+		if len(rs) > 0 {
+			jobs = append(jobs, job{c, rs})
 		}
-		out = append(out, runCase(ctx, rs, c, src))
 	}
+	out := make([]CaseResult, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(o.workers, max(1, len(jobs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = runCase(ctx, jobs[i].rs, jobs[i].c, src)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return out
 }
 
@@ -273,6 +318,10 @@ func runCase(ctx context.Context, rs []*a11y.Rule, c Case, src Source) CaseResul
 	}
 	if len(rs) == 0 {
 		res.Err = fmt.Errorf("%w: %s (%s)", ErrNotImplemented, c.RuleID, c.ID)
+		return res
+	}
+	if err := ctx.Err(); err != nil {
+		res.Err = fmt.Errorf("acttest: case %s: %w", c.ID, err)
 		return res
 	}
 	doc, err := src(ctx, c)

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -40,7 +42,7 @@ func TestACT(t *testing.T) {
 	dir := testenv.Shared(t, "act")
 	suite, err := acttest.LoadSuite(dir)
 	require.NoError(t, err)
-	results := acttest.Run(context.Background(), registry(), suite.Cases, acttest.Static)
+	results := acttest.Run(context.Background(), registry(), suite.Cases, acttest.Static, acttest.Workers(4))
 
 	for _, r := range results {
 		if r.Err != nil {
@@ -67,17 +69,22 @@ func TestACT(t *testing.T) {
 		require.NoError(t, err)
 	}
 	changes, dropped := rec.Compare(results)
+	unrecorded := map[string]int{}
 	for _, c := range changes {
 		switch {
 		case c.Regression():
 			t.Errorf("regression: %s", c)
 		case !c.Recorded:
-			t.Errorf("not recorded: %s (run %s)", c, regenerate)
+			unrecorded[c.Case.RuleID]++
 		case c.Improvement():
 			t.Logf("improved: %s (run %s to record it)", c, regenerate)
 		default:
 			t.Logf("changed: %s (run %s to record it)", c, regenerate)
 		}
+	}
+	for _, act := range slices.Sorted(maps.Keys(unrecorded)) {
+		t.Errorf("ACT rule %s (%s): %d cases have no recorded outcome yet; record them with %s",
+			act, strings.Join(ruleIDs(acttest.Implementing(registry(), act)), ", "), unrecorded[act], regenerate)
 	}
 	for _, id := range dropped {
 		t.Errorf("recorded case %s is no longer run: its ACT rule lost its implementation (run %s if that is intended)", id, regenerate)
@@ -105,6 +112,14 @@ func TestACT(t *testing.T) {
 		approved[acttest.Complete], approved[acttest.Partial], approved[acttest.Inconsistent], approved[acttest.Untested])
 }
 
+func ruleIDs(rs []*a11y.Rule) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 func describe(fs []a11y.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
@@ -129,7 +144,34 @@ func TestDoc(t *testing.T) {
 	}
 	want, err := os.ReadFile(file)
 	require.NoError(t, err, "docs/act.md is missing: run go run ./a11y/acttest/cmd/actdoc")
-	assert.Equal(t, string(want), string(got), "docs/act.md is out of date: run go run ./a11y/acttest/cmd/actdoc (or %s)", regenerate)
+	if string(want) != string(got) {
+		t.Errorf("docs/act.md is out of date: run go run ./a11y/acttest/cmd/actdoc (or %s)\n%s", regenerate, lineDiff(string(want), string(got), 12))
+	}
+}
+
+// lineDiff lists up to max lines that differ between want and got.
+func lineDiff(want, got string, max int) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a == c {
+			continue
+		}
+		if n++; n > max {
+			b.WriteString("…\n")
+			break
+		}
+		fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, a, c)
+	}
+	return b.String()
 }
 
 func TestLoadSuite(t *testing.T) {
@@ -330,6 +372,22 @@ func TestRunWithSource(t *testing.T) {
 	img := scores["23a2a8"]
 	assert.Equal(t, 5, img.Total(a11y.Failed))
 	assert.GreaterOrEqual(t, img.Right(a11y.Failed), 1)
+
+	// Several workers give the same results in the same order.
+	par := acttest.Run(context.Background(), set, suite.Cases, acttest.Static, acttest.Workers(8))
+	require.Len(t, par, len(results))
+	for i := range par {
+		assert.Equal(t, results[i].Case.ID, par[i].Case.ID)
+		assert.Equal(t, results[i].Outcome, par[i].Outcome, par[i].Case.ID)
+	}
+
+	// An ended context leaves the remaining cases undecided.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, r := range acttest.Run(ctx, set, suite.Cases, acttest.Static) {
+		assert.ErrorIs(t, r.Err, context.Canceled)
+		assert.Equal(t, a11y.CantTell, r.Outcome)
+	}
 
 	// Outcome of one case, and the URL the static source gives the page.
 	var c acttest.Case

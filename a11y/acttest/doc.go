@@ -41,7 +41,7 @@ func GenerateDoc(ctx context.Context, actDir, recordDir string, set []*a11y.Rule
 	if err != nil {
 		return nil, err
 	}
-	in := DocInput{Suite: suite, Rules: set, Static: Run(ctx, set, suite.Cases, Static)}
+	in := DocInput{Suite: suite, Rules: set, Static: Run(ctx, set, suite.Cases, Static, Workers(4))}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
