@@ -85,12 +85,12 @@ func runBypass(p *a11y.Pass) error {
 		p.Pass(root, bypassSkipLink, a11y.Related{skip, skipTarget(p, skip)})
 		return nil
 	}
-	links := linksBeforeContent(p, css, body)
+	shown, maybe := linksBeforeContent(p, css, body)
 	switch {
-	case links >= bypassLinks:
-		p.Fail(root, bypassNone, a11y.Data{"count": strconv.Itoa(links)})
-	case links > 0:
-		p.CantTell(root, bypassFewLinks, a11y.Data{"count": strconv.Itoa(links)}, a11y.Ask(questionRepeatedBlock))
+	case shown >= bypassLinks:
+		p.Fail(root, bypassNone, a11y.Data{"count": strconv.Itoa(shown)})
+	case shown+maybe > 0:
+		p.CantTell(root, bypassFewLinks, a11y.Data{"count": strconv.Itoa(shown + maybe)}, a11y.Ask(questionRepeatedBlock))
 	}
 	return nil
 }
@@ -118,17 +118,16 @@ func skipTarget(p *a11y.Pass, n *a11y.Node) *a11y.Node {
 }
 
 // linksBeforeContent counts the links of the page before its first run of
-// content text: a text of at least 30 letters outside links, buttons and
-// navigation.
-func linksBeforeContent(p *a11y.Pass, css *authorStyles, body *a11y.Node) int {
-	links := 0
+// content text (a text of at least 30 letters outside links, buttons and
+// navigation): those certainly shown, and those style sheets may hide.
+func linksBeforeContent(p *a11y.Pass, css *authorStyles, body *a11y.Node) (shown, maybe int) {
 	stack := []*a11y.Node{body}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n.Type == a11y.TextNode {
 			if len(strings.Join(strings.Fields(n.Data), "")) >= 30 && n.Parent != nil && !inNavigation(p, n.Parent) {
-				return links
+				return shown, maybe
 			}
 			continue
 		}
@@ -136,8 +135,13 @@ func linksBeforeContent(p *a11y.Pass, css *authorStyles, body *a11y.Node) int {
 			continue
 		}
 		if n.Is(atom.A) && n.Has("href") {
-			if p.InAXTree(n) && css.rendered(p, n) != visNo {
-				links++
+			if p.InAXTree(n) {
+				switch css.rendered(p, n) {
+				case visYes:
+					shown++
+				case visMaybe:
+					maybe++
+				}
 			}
 			continue
 		}
@@ -149,7 +153,7 @@ func linksBeforeContent(p *a11y.Pass, css *authorStyles, body *a11y.Node) int {
 			stack = append(stack, kids[i])
 		}
 	}
-	return links
+	return shown, maybe
 }
 
 // inNavigation reports whether n is inside a link, a button or a
