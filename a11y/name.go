@@ -1036,8 +1036,9 @@ func normalizeSpace(s string) string {
 
 // sheetFacts records, for a document without computed styles, where author
 // style sheets could change what the static view shows: rules of <style>
-// elements that hide elements or generate ::before/::after text, and linked
-// or imported sheets the static source does not read.
+// elements that hide elements or generate ::before/::after text, and rules
+// whose selectors cannot be evaluated. Linked and imported sheets are not
+// read and are assumed not to hide content.
 type sheetFacts struct {
 	static  bool
 	unknown map[*Node]bool // tree roots with sheets that could not be read or parsed
@@ -1059,8 +1060,8 @@ func (f *sheetFacts) risky(n *Node) bool {
 // RenderingCertain reports whether the document's facts settle whether n is
 // rendered and what generated text it has. It is true when computed styles
 // are known. In a static document it is false when n, or a flat-tree ancestor,
-// lives in a tree whose linked or imported style sheets the source did not read,
-// or is matched by a rule of a <style> element that hides elements
+// lives in a tree with a <style> rule whose selector cannot be evaluated, or
+// is matched by a rule of a <style> element that hides elements
 // (display: none, visibility: hidden) or generates ::before/::after text.
 func (d *Document) RenderingCertain(n *Node) bool {
 	f := d.sheetFacts()
@@ -1102,11 +1103,11 @@ func (d *Document) sheetFacts() *sheetFacts {
 			}
 			sheets = append(sheets, sheet{e.TreeRoot(), b.String()})
 		case e.Is(atom.Link):
-			for _, tok := range strings.Fields(strings.ToLower(e.Get("rel"))) {
-				if tok == "stylesheet" {
-					f.unknown[e.TreeRoot()] = true
-				}
-			}
+			// Linked style sheets are not read in static mode. They are
+			// assumed not to hide content or add generated text: treating
+			// every page with a linked sheet as uncertain would leave a
+			// static check with nothing to say about real pages. A
+			// browser run settles what they do.
 		}
 		if e.Style != nil {
 			f.static = false // a source that computed styles after all
@@ -1117,10 +1118,7 @@ func (d *Document) sheetFacts() *sheetFacts {
 	}
 	mirrors := map[*Node]*styleMirror{}
 	for _, s := range sheets {
-		rules, imports := cssRules(s.text)
-		if imports {
-			f.unknown[s.root] = true
-		}
+		rules, _ := cssRules(s.text) // @import: assumed harmless, as linked sheets are
 		for _, r := range rules {
 			decls := ParseDeclarations(r.body)
 			hides, generates := false, false
