@@ -52,7 +52,11 @@ func expandTargets(args []string) ([]target, []error) {
 		default:
 			st, err := os.Stat(a)
 			if err != nil {
-				errs = append(errs, &loadError{a, pathError(err)})
+				err = pathError(err)
+				if looksLikeHost(a) {
+					err = fmt.Errorf("%w; to check a web page, give its full address: https://%s", err, a)
+				}
+				errs = append(errs, &loadError{a, err})
 				continue
 			}
 			if !st.IsDir() {
@@ -79,6 +83,15 @@ func expandTargets(args []string) ([]target, []error) {
 func isURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// looksLikeHost reports whether a missing target looks like a web address
+// typed without its scheme ("www.example.se", "kommun.se/ansok").
+func looksLikeHost(s string) bool {
+	host, _, _ := strings.Cut(s, "/")
+	ext := strings.ToLower(filepath.Ext(host))
+	return strings.Contains(host, ".") && !strings.HasPrefix(host, ".") && ext != ".html" && ext != ".htm" &&
+		!strings.ContainsAny(host, `\:`) && !filepath.IsAbs(s)
 }
 
 // htmlFiles lists the .html and .htm files under dir, in lexical order of

@@ -197,8 +197,14 @@ func TestLoadErrors(t *testing.T) {
 		assert.Contains(t, r.errout, "cannot load "+target, "the message names the target")
 	}
 
+	r := delaktig(t, "", "check", "www.example.invalid")
+	assert.Equal(t, exitLoad, r.code)
+	assert.Contains(t, r.errout, "cannot load www.example.invalid: no such file or folder; to check a web page, give its full address: https://www.example.invalid")
+	r = delaktig(t, "", "check", "sida.html")
+	assert.NotContains(t, r.errout, "https://", "a missing .html file is not taken for a web address")
+
 	// Findings gathered before and after the error are still written.
-	r := delaktig(t, "", "check", "--format", "json", bad, missing, good)
+	r = delaktig(t, "", "check", "--format", "json", bad, missing, good)
 	assert.Equal(t, exitLoad, r.code, "a target that cannot be loaded wins over failures")
 	m := decodeJSON(t, r.out)
 	pages := m["pages"].([]any)
