@@ -191,7 +191,8 @@ func TestLoadErrors(t *testing.T) {
 	dangling := filepath.Join(dir, "dangling.html")
 	require.NoError(t, os.Symlink(filepath.Join(dir, "gone"), dangling))
 
-	for _, target := range []string{missing, empty, dangling} {
+	notDir := filepath.Join(good, "inside.html") // a path through a file cannot be read
+	for _, target := range []string{missing, empty, dangling, notDir} {
 		r := delaktig(t, "", "check", target)
 		assert.Equal(t, exitLoad, r.code, target)
 		assert.Contains(t, r.errout, "cannot load "+target, "the message names the target")
