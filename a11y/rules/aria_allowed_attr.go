@@ -18,8 +18,9 @@ import (
 // requires it, or when ARIA in HTML allows it on an element without a role:
 // the text-like inputs without a role (password, date, time…) take the
 // states of a textbox, audio and video those of application, summary those
-// of button. aria-disabled, aria-errormessage, aria-haspopup and
-// aria-invalid, global until ARIA 1.1, are accepted everywhere.
+// of button, and a native radio button accepts aria-required.
+// aria-disabled, aria-errormessage, aria-haspopup and aria-invalid, global
+// until ARIA 1.1, are accepted everywhere.
 var AriaAllowedAttr = &a11y.Rule{
 	ID:       "aria-allowed-attr",
 	WCAG:     []string{"1.3.1", "4.1.2"},
@@ -66,7 +67,7 @@ func runAriaAllowedAttr(p *a11y.Pass) error {
 			}
 			data := a11y.Data{"attr": a.Key, "role": shown}
 			switch {
-			case spec.Global || spec.DeprecatedGlobal || role != "" && a11y.RoleSupportsAttr(role, a.Key):
+			case spec.Global || spec.DeprecatedGlobal || role != "" && a11y.RoleSupportsAttr(role, a.Key) || ariaNativeAllows(n, a.Key):
 				p.Pass(n, ariaAllowedAttrAllowed, data)
 			case known:
 				p.Fail(n, ariaAllowedAttrNotAllowed, data)
@@ -96,4 +97,12 @@ func ariaLanguageFeatureRole(n *a11y.Node) string {
 		return "button"
 	}
 	return ""
+}
+
+// ariaNativeAllows accepts states that native controls commonly carry and
+// browsers map although their role does not list them: aria-required on a
+// radio button (WAI-ARIA puts it on the radio group).
+func ariaNativeAllows(n *a11y.Node, attr string) bool {
+	return attr == "aria-required" && n.Namespace == a11y.NamespaceHTML && n.Data == "input" &&
+		strings.EqualFold(strings.Trim(n.Get("type"), " \t\n\f\r"), "radio")
 }
