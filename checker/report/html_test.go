@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/delaktig/delaktig/a11y"
 	"github.com/delaktig/delaktig/checker/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -160,4 +163,28 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// The report's colours keep text at 4.5:1 or more on its backgrounds, and
+// white badge text on coloured badges too.
+func TestHTMLPaletteContrast(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("html_template", "report.css"))
+	require.NoError(t, err)
+	vars := map[string]a11y.Color{}
+	for _, m := range regexp.MustCompile(`--([a-z]+):(#[0-9a-f]{6})`).FindAllStringSubmatch(string(css), -1) {
+		c, err := a11y.ParseColor(m[2])
+		require.NoError(t, err)
+		vars[m[1]] = c
+	}
+	white, _ := a11y.ParseColor("#fff")
+	require.Contains(t, vars, "soft")
+	for _, name := range []string{"fg", "muted", "link", "fail", "tell", "pass", "mark"} {
+		c, ok := vars[name]
+		require.True(t, ok, name)
+		for bgName, bg := range map[string]a11y.Color{"white": white, "soft": vars["soft"]} {
+			assert.GreaterOrEqual(t, a11y.Contrast(c, bg), 4.5, "--%s on %s", name, bgName)
+		}
+	}
+	// Lines and outlines need 3:1 against white (non-text contrast).
+	assert.GreaterOrEqual(t, a11y.Contrast(vars["line"], white), 3.0)
 }

@@ -19,6 +19,7 @@
       if (shown) { shown.textContent = shown.getAttribute("data-text").replace("{n}", String(n)); }
     };
     form.hidden = false;
+    apply();
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
   }
