@@ -89,4 +89,3 @@ func BenchmarkFingerprints(b *testing.B) {
 		report.Fingerprints(r)
 	}
 }
-
