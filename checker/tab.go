@@ -180,9 +180,23 @@ func (t *Tab) close() {
 	}
 }
 
-// join derives a context of the tab bounded by the caller's context.
+// join derives a context of the tab bounded by the caller's context. It
+// ends at once when the page crashes, as no answer will come.
 func (t *Tab) join(ctx context.Context) (context.Context, context.CancelFunc) {
-	return joinContext(t.ctx, ctx)
+	cctx, cancel := joinContext(t.ctx, ctx)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-t.mon.crash:
+			cancel()
+		case <-stop:
+		case <-cctx.Done():
+		}
+	}()
+	return cctx, func() {
+		close(stop)
+		cancel()
+	}
 }
 
 // wrap marks errors caused by a crashed page or a lost browser, and marks the
@@ -214,6 +228,7 @@ type monitor struct {
 	loader    cdp.LoaderID // the loader of the last navigation the checker started
 	dialogs   []Dialog
 	crashed   bool
+	crash     chan struct{} // closed when the page crashes
 	onDialog  func(*page.EventJavascriptDialogOpening)
 }
 
@@ -223,7 +238,7 @@ type docResponse struct {
 }
 
 func newMonitor() *monitor {
-	return &monitor{inflight: map[network.RequestID]time.Time{}, docStatus: map[cdp.LoaderID]docResponse{}}
+	return &monitor{inflight: map[network.RequestID]time.Time{}, docStatus: map[cdp.LoaderID]docResponse{}, crash: make(chan struct{})}
 }
 
 // longLived is how long a request may stay open before it no longer keeps a
@@ -279,7 +294,10 @@ func (m *monitor) handle(ev any) {
 			m.onDialog(ev)
 		}
 	case *inspector.EventTargetCrashed:
-		m.crashed = true
+		if !m.crashed {
+			m.crashed = true
+			close(m.crash)
+		}
 	}
 }
 
