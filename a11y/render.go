@@ -473,7 +473,7 @@ func (r *Rendering) TextVisible(t *Node) bool {
 		return false
 	}
 	if fg, ok := r.TextColor(p); ok && fg.A == 0 && r.keyword(p, "text-shadow") == "none" &&
-		r.px(p, "-webkit-text-stroke-width") == 0 {
+		r.px(p, "-webkit-text-stroke-width") == 0 && !r.clipsToText(p) {
 		return false
 	}
 	if t.Box != nil && r.hasLayout() {
@@ -483,6 +483,17 @@ func (r *Rendering) TextVisible(t *Node) bool {
 		return r.boxSeen(p, *t.Box)
 	}
 	return true
+}
+
+// clipsToText reports whether n or an ancestor paints its background
+// through the shape of its text (background-clip: text).
+func (r *Rendering) clipsToText(n *Node) bool {
+	for e := n; e != nil; e = r.parent(e) {
+		if r.keyword(e, "background-clip") == "text" || r.keyword(e, "-webkit-background-clip") == "text" {
+			return true
+		}
+	}
+	return false
 }
 
 func isHTMLSpace(c rune) bool {

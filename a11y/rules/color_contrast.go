@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"unicode"
 
 	"github.com/delaktig/delaktig/a11y"
 )
@@ -124,7 +125,7 @@ func contrastRun(id string, enhanced bool) func(*a11y.Pass) error {
 			if !seen {
 				continue // same colour as the background: not visible
 			}
-			if v.outcome == a11y.Failed && (letterCount(text) == 1 || iconFontFamily(r.Style(e, "font-family"))) {
+			if v.outcome == a11y.Failed && (singleLetter(text) || iconFontFamily(r.Style(e, "font-family"))) {
 				v = contrastVerdict{outcome: a11y.CantTell, msg: contrastSymbol, data: v.data}
 			}
 			args := []a11y.Arg{v.data}
@@ -236,4 +237,19 @@ func contrastOf(r *a11y.Rendering, e, t *a11y.Node, enhanced bool) (contrastVerd
 	}
 	data["min"], data["max"] = contrastText(lo), contrastText(hi)
 	return contrastVerdict{outcome: a11y.CantTell, msg: contrastRange, data: data}, true
+}
+
+// singleLetter reports whether text holds one letter and no other letter or
+// digit: a character such as "X" that may be a symbol rather than a word.
+func singleLetter(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			n++
+		case unicode.IsNumber(r):
+			return false
+		}
+	}
+	return n == 1
 }

@@ -368,3 +368,11 @@ func TestLinkInTextBlock(t *testing.T) {
 	<p data-box="0 300 600 20"><a href="/g" data-box="0 300 60 18" data-css="color: rgb(51, 51, 51)">Only a link</a></p>
 	</body></html>`)
 }
+
+func TestColorContrastSymbolsAndDigits(t *testing.T) {
+	checkRendered(t, rules.ColorContrast, `<html><body>
+	<a href="/2" data-want="failed low" data-css="color: rgb(170, 170, 170)">2</a>
+	<button aria-label="Close" data-want="cantTell symbol" data-css="color: rgb(170, 170, 170)">×X</button>
+	<p data-want="cantTell effect" data-css="color: transparent; background-clip: text; background-image: url(&quot;a.png&quot;)">Text filled with a picture</p>
+	</body></html>`)
+}

@@ -14,14 +14,15 @@ import (
 // another small target's circle. WCAG 2.5.8 Target Size (Minimum), level AA.
 //
 // Targets are the visible, enabled links, buttons, form controls, summaries
-// and elements with a widget role that can take focus. A checkbox or radio
-// button the author left at the browser's own size is excepted (the size is
-// set by the user agent), as is a link inside a sentence (the inline
-// exception). A small control whose label (which also activates it) is big
-// enough passes. A control inside another target is cantTell: the spacing
-// exception cannot hold, but the outer target may do the same thing. The
-// exception for an equivalent control elsewhere on the page cannot be
-// checked automatically; a failure message says so.
+// and elements with a widget role that takes pointer input (button, link,
+// checkbox, tab, option…), focusable or not: a mouse reaches them anyway.
+// A checkbox or radio button the author left at the browser's own size is
+// excepted (the size is set by the user agent), as is a link inside a
+// sentence (the inline exception). A small control whose label (which also
+// activates it) is big enough passes. A control inside another target is
+// cantTell: the spacing exception cannot hold, but the outer target may do
+// the same thing. The exception for an equivalent control elsewhere on the
+// page cannot be checked automatically; a failure message says so.
 var TargetSize = &a11y.Rule{
 	ID:       "target-size",
 	WCAG:     []string{"2.5.8"},
@@ -78,7 +79,7 @@ func isTarget(p *a11y.Pass, n *a11y.Node) bool {
 		}
 		return false
 	}
-	return targetRoles[p.Role(n)] && p.Focusable(n)
+	return targetRoles[p.Role(n)]
 }
 
 type target struct {
