@@ -306,17 +306,23 @@ func helpItems(doc *a11y.Document, marks []landmark) []HelpItem {
 		}
 	}
 	for _, b := range AllTextBlocks(doc) {
-		if ph := findPhone(b.Text); ph != "" {
-			add(HelpPhone, ph, "", b.Node)
+		// Phone numbers, addresses and times all have digits; most
+		// paragraphs have none, and the patterns are not cheap.
+		digits := strings.ContainsAny(b.Text, "0123456789")
+		if digits {
+			if ph := findPhone(b.Text); ph != "" {
+				add(HelpPhone, ph, "", b.Node)
+			}
+			if postcodeSE.MatchString(b.Text) || postcodeNO.MatchString(b.Text) || addressWord.MatchString(b.Text) {
+				add(HelpAddress, b.Text, "", b.Node)
+			}
 		}
-		if m := emailText.FindString(b.Text); m != "" {
-			add(HelpEmail, m, "", b.Node)
+		if strings.Contains(b.Text, "@") {
+			if m := emailText.FindString(b.Text); m != "" {
+				add(HelpEmail, m, "", b.Node)
+			}
 		}
-		if postcodeSE.MatchString(b.Text) || postcodeNO.MatchString(b.Text) ||
-			addressWord.MatchString(b.Text) && digitRun.MatchString(b.Text) {
-			add(HelpAddress, b.Text, "", b.Node)
-		}
-		if hoursHeading.MatchString(b.Text) || hoursWord.MatchString(b.Text) && hoursTime.MatchString(b.Text) {
+		if hoursHeading.MatchString(b.Text) || digits && hoursWord.MatchString(b.Text) && hoursTime.MatchString(b.Text) {
 			add(HelpHours, b.Text, "", b.Node)
 		}
 	}
