@@ -426,3 +426,36 @@ func runFlowRules(ctx context.Context, flow *Flow, res *FlowResult, dialogs []Di
 	s.secrets.MaskFindings(fr.Findings)
 	return fr
 }
+
+// EnvRefs lists the environment variables the flow's built-in steps refer
+// to with ${env:NAME}, each once, so that a caller can check them before it
+// runs the flow.
+func (f *Flow) EnvRefs() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(v string) {
+		for _, n := range EnvRefs(v) {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	for _, st := range f.Steps {
+		a, ok := st.(*Action)
+		if !ok {
+			if e, ok := st.(Expect); ok {
+				a = e.action()
+			} else {
+				continue
+			}
+		}
+		add(a.Target)
+		for _, fl := range a.Fields {
+			add(fl.Value)
+		}
+		add(a.Expect.URLContains)
+		add(a.Expect.Text)
+	}
+	return out
+}
