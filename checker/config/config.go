@@ -208,7 +208,10 @@ var ErrInvalid = errors.New("config: invalid setting")
 // invalid is one problem Validate found.
 type invalid struct{ msg string }
 
+// Error returns the message with the file and line.
 func (e *invalid) Error() string { return e.msg }
+
+// Unwrap returns ErrInvalid.
 func (e *invalid) Unwrap() error { return ErrInvalid }
 
 // FailOnValues lists the values fail_on accepts.
