@@ -32,9 +32,11 @@ type Complexity struct {
 	KnownInfo int `json:"known_info"`
 	// KnownKinds lists the kinds of those questions (Kind… constants).
 	KnownKinds []string `json:"known_kinds,omitempty"`
-	// Words is the number of words of the page's text (PageText).
+	// Words is the number of words of the page's text (PageText, labels
+	// included: people read them too).
 	Words int `json:"words"`
-	// LIX is the LIX of that text, 0 below Options.MinLIXWords words.
+	// LIX is the LIX of the page's running text (ProseText), 0 below
+	// Options.MinLIXWords words.
 	LIX float64 `json:"lix"`
 	// ReadingSeconds is the time to read the text at TimeModel.ReadingWPM.
 	ReadingSeconds int `json:"reading_seconds"`
@@ -220,10 +222,8 @@ func PageComplexityWithModel(doc *a11y.Document, m TimeModel) Complexity {
 		}
 		fill += m.FieldSeconds(f)
 	}
-	text := PageText(doc)
-	st := readability.Analyze(text, DeclaredLang(doc))
-	c.Words = st.Words
-	if st.Words >= DefaultOptions().MinLIXWords {
+	c.Words = len(readability.Words(PageText(doc)))
+	if st := readability.Analyze(ProseText(doc), DeclaredLang(doc)); st.Words >= DefaultOptions().MinLIXWords {
 		c.LIX = math.Round(st.LIX*10) / 10
 	}
 	reading := 0.0

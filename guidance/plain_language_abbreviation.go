@@ -27,8 +27,9 @@ import (
 // on the page is cantTell (readers may give up before the explanation); one
 // explained nowhere fails, unless it is the name of an agency or service
 // most people know ("CSN", "NAV"), which is cantTell. Acronyms everyone
-// knows ("EU", "PDF", "SMS"), Roman numerals and words in a run of capitals
-// (see plain-language-all-caps) are left out. Lower-case abbreviations
+// knows ("EU", "PDF", "SMS"), Roman numerals, words of more than five
+// letters ("KOMMUN") and words in a run of capitals (see
+// plain-language-all-caps) are left out. Lower-case abbreviations
 // ("t.ex.", "bl.a.") are not acronyms and are left out.
 //
 // WCAG 3.1.4 Abbreviations (AAA) asks for a way to find the expanded form.
@@ -103,8 +104,12 @@ func isAcronym(w string) bool {
 			return false
 		}
 	}
-	return letters >= 2 && utf8.RuneCountInString(w) <= 8
+	return letters >= 2 && letters <= maxAcronymLetters && utf8.RuneCountInString(w) <= 8
 }
+
+// maxAcronymLetters is the most letters an acronym has; longer words in
+// capitals ("KOMMUN") are words set in capitals, not acronyms.
+const maxAcronymLetters = 5
 
 // capsWord reports whether w has letters and all of them are capitals.
 // Letters of scripts without case (Arabic, Chinese) are never capitals.
@@ -235,7 +240,8 @@ func runAbbreviation(p *a11y.Pass) error {
 }
 
 // inCapsRun reports whether tokens[i] is one of three or more consecutive
-// words in capitals: shouting, not an acronym.
+// words in capitals, or one of two where the other is a long word
+// ("NORRSUNDA KOMMUN"): text set in capitals, not an acronym.
 func inCapsRun(text string, toks []token, i int) bool {
 	lo, hi := i, i
 	for lo > 0 && capsWord(text[toks[lo-1].start:toks[lo-1].end]) && onlySpace(text[toks[lo-1].end:toks[lo].start]) {
@@ -244,7 +250,18 @@ func inCapsRun(text string, toks []token, i int) bool {
 	for hi+1 < len(toks) && capsWord(text[toks[hi+1].start:toks[hi+1].end]) && onlySpace(text[toks[hi].end:toks[hi+1].start]) {
 		hi++
 	}
-	return hi-lo+1 >= 3
+	switch hi - lo + 1 {
+	case 1:
+		return false
+	case 2:
+		for _, t := range toks[lo : hi+1] {
+			if utf8.RuneCountInString(text[t.start:t.end]) > maxAcronymLetters {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // blockOf returns the index of the first block held by the innermost

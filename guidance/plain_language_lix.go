@@ -8,8 +8,8 @@ import (
 )
 
 // PlainLanguageLIX: the page's text is easy enough to read for the general
-// public. The text is that of TextBlocks (main content, visible, not
-// aria-hidden); its LIX (readability.LIX, Björnsson 1968) must not exceed
+// public. The text is that of ProseBlocks (main content, visible, not
+// aria-hidden, without the labels of form fields and buttons); its LIX (readability.LIX, Björnsson 1968) must not exceed
 // Options.MaxLIX (45 by default: the middle of the "hard" band, where
 // official texts sit). Pages with fewer than Options.MinLIXWords words are
 // inapplicable: LIX over a few labels says nothing.
@@ -36,7 +36,7 @@ const (
 )
 
 func runLIX(p *a11y.Pass, o Options) error {
-	text := PageText(p.Doc)
+	text := ProseText(p.Doc)
 	lang := pageLanguage(p.Doc, text)
 	st := readability.Analyze(text, lang)
 	if st.Words < o.MinLIXWords {

@@ -5,15 +5,16 @@ import (
 	"github.com/delaktig/delaktig/guidance/readability"
 )
 
-// Readability measures the page's text (PageText: the visible text of
-// <main>, or of <body> without one) for pages[].readability in the report.
+// Readability measures the page's running text for pages[].readability in
+// the report: ProseText, the visible text of <main> (or of <body> without
+// one) without the labels of form fields and buttons.
 // The language is the one the page declares, or else the one
 // readability.GuessLang finds. It returns nil for a document without text.
 func Readability(doc *a11y.Document) *readability.Stats {
 	if doc == nil || doc.Root == nil {
 		return nil
 	}
-	st := readability.Analyze(PageText(doc), DeclaredLang(doc))
+	st := readability.Analyze(ProseText(doc), DeclaredLang(doc))
 	if st.Words == 0 {
 		return nil
 	}

@@ -92,6 +92,31 @@ func TextBlocks(doc *a11y.Document) []Block {
 	return blocksOf(doc, ContentRoot(doc))
 }
 
+// ProseBlocks returns the blocks of TextBlocks that are running text. It
+// leaves out the labels of form fields, legends and buttons: on a form they
+// are many one-word "sentences" of long words ("Personnummer",
+// "Postnummer") that would make the page look harder to read than its
+// instructions are.
+func ProseBlocks(doc *a11y.Document) []Block {
+	var out []Block
+	for _, b := range TextBlocks(doc) {
+		if !isFormText(doc, b.Node) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// ProseText returns the text of ProseBlocks, one block per paragraph.
+func ProseText(doc *a11y.Document) string { return joinBlocks(ProseBlocks(doc)) }
+
+// isFormText reports whether n is, or is inside, a label, legend or button.
+func isFormText(doc *a11y.Document, n *a11y.Node) bool {
+	return n.ClosestFlat(func(m *a11y.Node) bool {
+		return m.Is(atom.Label, atom.Legend, atom.Button, atom.Input) || doc.ExplicitRole(m) == "button"
+	}) != nil
+}
+
 // AllTextBlocks is TextBlocks over the whole <body>, header and footer
 // included.
 func AllTextBlocks(doc *a11y.Document) []Block {
