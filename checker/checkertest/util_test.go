@@ -3,6 +3,7 @@ package checkertest_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 )
 
@@ -12,3 +13,5 @@ func fileServer(t *testing.T, dir string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }
