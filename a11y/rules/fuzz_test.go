@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ var fuzzSeeds = []string{
 	"<iframe srcdoc=\"<iframe srcdoc='<img>'></iframe>\"></iframe>",
 	// Deep nesting, beyond a11y.MaxDepth.
 	strings.Repeat("<div>", 3000) + "<img src=x>" + strings.Repeat("</div>", 3000),
-	strings.Repeat("<span aria-hidden=false role=button tabindex=0>", 1000),
+	nestedInteractive(200),
 	strings.Repeat("<ul><li>", 800),
 	// Cyclic and self references in name and description computation.
 	`<div role=button aria-labelledby="a"></div><span id=a aria-labelledby="b">x</span><span id=b aria-labelledby="a">y</span>`,
@@ -68,4 +69,29 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// nestedInteractive is a page of n focusable buttons nested in each other.
+func nestedInteractive(n int) string {
+	return strings.Repeat("<span aria-hidden=false role=button tabindex=0>", n)
+}
+
+// BenchmarkCheckNested runs every rule over nested focusable buttons of
+// growing depth: the time per page should grow about linearly with depth.
+func BenchmarkCheckNested(b *testing.B) {
+	all := append(rules.All(), rules.Experimental()...)
+	for _, n := range []int{50, 100, 200} {
+		src := nestedInteractive(n)
+		b.Run(fmt.Sprintf("depth=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				doc, err := a11y.FromHTMLString(src, "http://127.0.0.1/nested.html")
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := a11y.Check(context.Background(), doc, a11y.WithRules(all...)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
