@@ -255,7 +255,7 @@ func TestScrollableRegionFocusable(t *testing.T) {
 	<section data-box="0 900 500 95" data-css="overflow-x: auto; overflow-y: auto" data-scroll="0 0 500 95" data-client="0 0 500 95"><p>Fits</p></section>
 	<section data-box="0 1000 500 95" data-css="overflow-x: hidden; overflow-y: hidden" data-scroll="0 0 500 400" data-client="0 0 500 95"><p>Hidden overflow</p></section>
 	<section data-box="0 1100 500 20" data-css="overflow-x: scroll" data-scroll="0 0 1000 20" data-client="0 0 500 5"><div data-box="0 1100 1000 1"></div></section>
-	<section data-box="0 1200 530 210" data-css="overflow-x: scroll; overflow-y: scroll; padding-top: 30px; padding-bottom: 30px; padding-left: 30px" data-scroll="0 0 545 290" data-client="0 0 545 270"><div>Text</div></section>
+	<section data-box="0 1200 560 270" data-css="overflow-x: scroll; overflow-y: scroll; padding-top: 30px; padding-bottom: 30px; padding-left: 30px" data-scroll="0 0 550 258" data-client="0 0 545 255"><div>Text</div></section>
 	<iframe data-box="0 1500 500 200" data-css="overflow-x: auto; overflow-y: auto" data-scroll="0 0 500 900" data-client="0 0 500 200"></iframe>
 	<div data-want="cantTell unknown-size" data-box="0 1800 500 100" data-css="overflow-y: auto"><p>Unknown</p></div>
 	</body></html>`)

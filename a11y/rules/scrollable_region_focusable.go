@@ -15,7 +15,8 @@ import (
 // The rule applies to visible HTML elements with visible content whose
 // computed overflow-x or overflow-y is auto or scroll and whose scroll
 // distance on that axis (scroll size minus client size) is larger than the
-// smaller padding on that axis. The root and body elements scroll the
+// padding on that axis (the larger side, as ACT's examples read it: a few
+// pixels of scroll within the padding do not count). The root and body elements scroll the
 // viewport, which the keyboard reaches anyway, and frames scroll their own
 // document: both are left out. Without scroll sizes from the source the
 // answer is cantTell.
@@ -68,10 +69,10 @@ func runScrollableRegionFocusable(p *a11y.Pass) error {
 			return v
 		}
 		scrolls := false
-		if d := n.Scroll.Width - n.Client.Width; sx && d > 0 && d > min(px("padding-left"), px("padding-right")) {
+		if d := n.Scroll.Width - n.Client.Width; sx && d > 0 && d > max(px("padding-left"), px("padding-right")) {
 			scrolls = true
 		}
-		if d := n.Scroll.Height - n.Client.Height; sy && d > 0 && d > min(px("padding-top"), px("padding-bottom")) {
+		if d := n.Scroll.Height - n.Client.Height; sy && d > 0 && d > max(px("padding-top"), px("padding-bottom")) {
 			scrolls = true
 		}
 		if !scrolls {
