@@ -152,6 +152,38 @@ func CheckURL(ctx context.Context, b *Browser, url string, opts Options) (*PageR
 	return p, nil
 }
 
+// LoadURL loads url in a tab of b, waits until the page settles and returns
+// its snapshot, without running any rule (for callers that check documents
+// themselves). Errors are as for CheckURL.
+func LoadURL(ctx context.Context, b *Browser, url string, w Wait) (*a11y.Document, error) {
+	t, err := b.Tab(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Release()
+	w = w.withDefaults()
+	status, err := t.Navigate(ctx, url, w.Load)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.WaitSettled(ctx, w); err != nil {
+		return nil, err
+	}
+	if r, ok := t.lastDocument(); ok && r.status != 0 {
+		status = int(r.status)
+	}
+	if status >= 400 {
+		return nil, &LoadError{URL: url, Status: status, Reason: fmt.Sprintf("HTTP %d %s", status, http.StatusText(status))}
+	}
+	cctx, cancel := t.join(ctx)
+	defer cancel()
+	doc, err := Snapshot(cctx)
+	if err != nil {
+		return nil, t.wrap(err)
+	}
+	return doc, nil
+}
+
 // Navigate loads url in the tab and returns the HTTP status of the document
 // when it is known at once. It does not wait for the page to load: call
 // WaitSettled. A network error or no answer within timeout gives a

@@ -126,6 +126,19 @@ func TestCheckURLUnreachable(t *testing.T) {
 	assert.Equal(t, "ok", p.Title)
 }
 
+func TestLoadURL(t *testing.T) {
+	url := servePage(t, `<!doctype html><title>Bara laddad</title><img src="data:,">`)
+	doc, err := checker.LoadURL(t.Context(), browser(t), url, checker.Wait{})
+	require.NoError(t, err)
+	title, _ := doc.Title()
+	assert.Equal(t, "Bara laddad", title)
+	assert.Equal(t, a11y.ModeBrowser, doc.Mode)
+	missing := serve(t, func(w http.ResponseWriter, r *http.Request) { http.Error(w, "borta", http.StatusGone) })
+	_, err = checker.LoadURL(t.Context(), browser(t), missing, checker.Wait{})
+	require.ErrorIs(t, err, checker.ErrUnreachable)
+	assert.Contains(t, err.Error(), "410")
+}
+
 func TestCheckURLDialogs(t *testing.T) {
 	url := servePage(t, `<!doctype html><title>Dialog</title><body><p id="out"></p><script>
 alert("Välkommen!");

@@ -150,22 +150,9 @@ func Run(t *testing.T, dir string, rules ...*a11y.Rule) {
 // Load opens url in a pooled tab of b, waits with FixtureWait until it
 // settles and returns its snapshot.
 func Load(ctx context.Context, b *checker.Browser, url string) (*a11y.Document, error) {
-	tab, err := b.Tab(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tab.Release()
-	ctx, cancel := context.WithTimeout(ctx, FixtureWait.Load+FixtureWait.Max+10*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, FixtureWait.Load+FixtureWait.Max+30*time.Second)
 	defer cancel()
-	if _, err := tab.Navigate(ctx, url, FixtureWait.Load); err != nil {
-		return nil, err
-	}
-	if _, err := tab.WaitSettled(ctx, FixtureWait); err != nil {
-		return nil, err
-	}
-	cctx, cancel2 := context.WithTimeout(tab.Context(), 30*time.Second)
-	defer cancel2()
-	return checker.Snapshot(cctx)
+	return checker.LoadURL(ctx, b, url, FixtureWait)
 }
 
 // Problems checks doc (an annotated fixture's snapshot) with rule and returns
