@@ -5,6 +5,7 @@ package a11y
 type cache struct {
 	aria *ariaCache
 	name *nameCache
+	sel  *selCache
 }
 
-func newCache() *cache { return &cache{aria: newAriaCache(), name: newNameCache()} }
+func newCache() *cache { return &cache{aria: newAriaCache(), name: newNameCache(), sel: newSelCache()} }

@@ -4,8 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"cmp"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/delaktig/delaktig/a11y/locale"
@@ -43,6 +44,9 @@ type Options struct {
 	// IgnoreSuppressions reports suppressed findings as if no suppression
 	// were given.
 	IgnoreSuppressions bool
+	// AllTargets fills selector, XPath and snippet for every finding, not
+	// only for failed and cantTell ones.
+	AllTargets bool
 }
 
 // Option changes Options.
@@ -55,6 +59,10 @@ func DefaultOptions() Options { return Options{Locale: "en"} }
 func WithRules(rules ...*Rule) Option {
 	return func(o *Options) { o.Rules = append(o.Rules[:0:0], rules...) }
 }
+
+// WithAllTargets fills selector, XPath and snippet on passed and
+// inapplicable findings too (for reports listing every outcome).
+func WithAllTargets() Option { return func(o *Options) { o.AllTargets = true } }
 
 // WithLocale sets the language of rendered messages (a BCP 47 tag).
 func WithLocale(lang string) Option { return func(o *Options) { o.Locale = lang } }
@@ -123,8 +131,17 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		res.Findings = append(res.Findings, applySuppressions(doc, res.Findings)...)
 	}
 	sortFindings(res.Findings)
-	Localize(res.Findings, o.Locale)
+	fillTargets(res.Findings, o.AllTargets)
+	localize(res.Findings, o.Locale, o.AllTargets)
 	return res, nil
+}
+
+func fillTargets(fs []Finding, all bool) {
+	for i := range fs {
+		if all || fs[i].Outcome == Failed || fs[i].Outcome == CantTell {
+			FillTarget(&fs[i])
+		}
+	}
 }
 
 // CheckFlow runs the flow-scoped rules among opts' rules over the audited
@@ -159,7 +176,8 @@ func CheckFlow(ctx context.Context, pages []*FlowPage, meta map[string]any, opts
 		}
 		res.Findings = append(res.Findings, fp.findings...)
 	}
-	Localize(res.Findings, o.Locale)
+	fillTargets(res.Findings, o.AllTargets)
+	localize(res.Findings, o.Locale, o.AllTargets)
 	return res, nil
 }
 
@@ -189,18 +207,36 @@ func firstLine(s string) string {
 	return s
 }
 
+// sortFindings orders findings by document position, keeping rule order
+// for the same element. It sorts positions and moves each finding once:
+// findings are large, and swapping them is what a direct sort would cost.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i].Node, fs[j].Node
-		ai, bi := -1, -1
-		if a != nil {
-			ai = a.Index
+	pos := func(f *Finding) int {
+		if f.Node != nil {
+			return f.Node.Index
 		}
-		if b != nil {
-			bi = b.Index
+		return -1
+	}
+	sorted := true
+	for i := 1; i < len(fs); i++ {
+		if pos(&fs[i]) < pos(&fs[i-1]) {
+			sorted = false
+			break
 		}
-		return ai < bi
-	})
+	}
+	if sorted {
+		return
+	}
+	order := make([]int32, len(fs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(pos(&fs[a]), pos(&fs[b])) })
+	out := make([]Finding, len(fs))
+	for i, j := range order {
+		out[i] = fs[j]
+	}
+	copy(fs, out)
 }
 
 // levelOf returns the least demanding conformance level among the criteria:
@@ -221,14 +257,24 @@ func levelOf(scs []string) string {
 
 // Localize renders Message and Help of each finding in the language lang
 // (negotiated by the locale package), from its key and data.
-func Localize(fs []Finding, lang string) {
+func Localize(fs []Finding, lang string) { localize(fs, lang, true) }
+
+// localize renders messages; unless all is set, only those of failed and
+// cantTell findings, the ones reports list by default.
+func localize(fs []Finding, lang string, all bool) {
 	cat := locale.For(lang)
 	for i := range fs {
 		f := &fs[i]
+		if !all && f.Outcome != Failed && f.Outcome != CantTell {
+			continue
+		}
 		f.Message = cat.Message(string(f.Key), f.Data)
 		ruleID := f.Rule
 		if strings.HasPrefix(string(f.Key), "engine.") {
 			ruleID = "engine"
+		}
+		if f.Key == MsgRuleError || f.Key == MsgSuppressionNoReason {
+			ruleID = string(f.Key) // these have advice of their own
 		}
 		f.Help = cat.Help(ruleID)
 	}

@@ -108,16 +108,29 @@ func newFinding(r *Rule, n *Node, o Outcome, key Msg) Finding {
 	if o == Failed {
 		f.Impact = r.Impact
 	}
-	if n != nil && n.Type == ElementNode {
-		f.Selector = Selector(n)
-		f.XPath = XPath(n)
-		f.Snippet = Snippet(n)
-		if n.Box != nil {
-			b := *n.Box
-			f.Box = &b
-		}
-	}
 	return f
+}
+
+// FillTarget sets the selector, XPath, snippet and box of a finding from its
+// node. Check does it for failed and cantTell findings (computing targets for
+// every passed element would cost more than the rules); drivers that list
+// every outcome call it for the rest.
+func FillTarget(f *Finding) {
+	for _, r := range f.relatedNodes {
+		f.Related = append(f.Related, TargetOf(r))
+	}
+	f.relatedNodes = nil
+	n := f.Node
+	if n == nil || n.Type != ElementNode || f.Selector != "" {
+		return
+	}
+	f.Selector = Selector(n)
+	f.XPath = XPath(n)
+	f.Snippet = Snippet(n)
+	if n.Box != nil {
+		b := *n.Box
+		f.Box = &b
+	}
 }
 
 // FlowPage is one audited state of a flow, as flow rules see it.

@@ -185,10 +185,17 @@ func (d Data) apply(f *Finding) {
 
 func (q Question) apply(f *Finding) { f.Question = string(q) }
 
+// MaxRelated bounds the related elements kept on one finding; the message
+// data carries the full count where it matters.
+const MaxRelated = 10
+
 func (r Related) apply(f *Finding) {
 	for _, n := range r {
+		if len(f.relatedNodes) >= MaxRelated {
+			return
+		}
 		if n != nil {
-			f.Related = append(f.Related, TargetOf(n))
+			f.relatedNodes = append(f.relatedNodes, n)
 		}
 	}
 }
@@ -229,6 +236,8 @@ type Finding struct {
 	// Node is the element the finding is about (nil for page-level
 	// findings of a flow); not serialised.
 	Node *Node `json:"-"`
+
+	relatedNodes []*Node // targets of Related, filled by FillTarget
 }
 
 // MarshalJSON keeps wcag, act and en301549 as arrays even when empty.

@@ -2,6 +2,8 @@ package a11y
 
 import (
 	"regexp"
+
+	"golang.org/x/net/html/atom"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,12 +12,77 @@ import (
 // MaxSnippet bounds the length of a finding's snippet in bytes.
 const MaxSnippet = 300
 
+// selCache memoises selectors, XPaths and sibling positions; positions are
+// computed for all children of a parent at once, so a page with thousands of
+// siblings costs linear time, not quadratic.
+type selCache struct {
+	pos   map[*Node]sibPos
+	sel   map[*Node]string
+	xpath map[*Node]string
+}
+
+// sibPos is an element's position among its parent's children: of its type
+// (for :nth-of-type) and by tag name (for XPath), with the counts.
+type sibPos struct{ ofType, typeCount, byName int }
+
+func newSelCache() *selCache {
+	return &selCache{pos: map[*Node]sibPos{}, sel: map[*Node]string{}, xpath: map[*Node]string{}}
+}
+
+func (c *selCache) position(e *Node) sibPos {
+	if c != nil {
+		if p, ok := c.pos[e]; ok {
+			return p
+		}
+	}
+	type key struct{ name, ns string }
+	counts := map[key]int{}
+	var out sibPos
+	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != ElementNode {
+			continue
+		}
+		k := key{s.Data, s.Namespace}
+		counts[k]++
+		if c != nil {
+			c.pos[s] = sibPos{ofType: counts[k], byName: counts[k]}
+		} else if s == e {
+			out = sibPos{ofType: counts[k], byName: counts[k]}
+		}
+	}
+	if c != nil {
+		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == ElementNode {
+				p := c.pos[s]
+				p.typeCount = counts[key{s.Data, s.Namespace}]
+				c.pos[s] = p
+			}
+		}
+		return c.pos[e]
+	}
+	out.typeCount = counts[key{e.Data, e.Namespace}]
+	return out
+}
+
+func selCacheOf(n *Node) *selCache {
+	if n.doc != nil && n.doc.cache != nil {
+		return n.doc.cache.sel
+	}
+	return nil
+}
+
 // Selector returns a CSS selector that selects exactly n within its tree (the
 // document, a frame's document or a shadow root): the nearest ancestor with a
 // unique, well-formed id, then child steps with :nth-of-type where needed.
 func Selector(n *Node) string {
 	if n == nil || n.Type != ElementNode {
 		return ""
+	}
+	c := selCacheOf(n)
+	if c != nil {
+		if s, ok := c.sel[n]; ok {
+			return s
+		}
 	}
 	var parts []string
 	for e := n; e != nil && e.Type == ElementNode; e = e.Parent {
@@ -24,18 +91,9 @@ func Selector(n *Node) string {
 			break
 		}
 		step := cssName(e)
-		if e.Parent != nil && e.Parent.Type == ElementNode || e.Parent != nil && e.Parent.Type == ShadowRootNode {
-			same, pos := 0, 0
-			for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
-				if s.Type == ElementNode && s.Data == e.Data && s.Namespace == e.Namespace {
-					same++
-					if s == e {
-						pos = same
-					}
-				}
-			}
-			if same > 1 {
-				step += ":nth-of-type(" + strconv.Itoa(pos) + ")"
+		if e.Parent != nil && (e.Parent.Type == ElementNode || e.Parent.Type == ShadowRootNode) {
+			if p := c.position(e); p.typeCount > 1 {
+				step += ":nth-of-type(" + strconv.Itoa(p.ofType) + ")"
 			}
 		}
 		parts = append(parts, step)
@@ -43,7 +101,11 @@ func Selector(n *Node) string {
 	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
-	return strings.Join(parts, " > ")
+	s := strings.Join(parts, " > ")
+	if c != nil {
+		c.sel[n] = s
+	}
+	return s
 }
 
 var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
@@ -62,32 +124,32 @@ func XPath(n *Node) string {
 	if n == nil || n.Type != ElementNode {
 		return ""
 	}
+	c := selCacheOf(n)
+	if c != nil {
+		if s, ok := c.xpath[n]; ok {
+			return s
+		}
+	}
 	var parts []string
 	for e := n; e != nil && e.Type == ElementNode; e = e.Parent {
-		pos := 0
+		pos := 1
 		if e.Parent != nil {
-			for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
-				if s.Type == ElementNode && s.Data == e.Data {
-					pos++
-				}
-				if s == e {
-					break
-				}
-			}
+			pos = c.position(e).byName
 		}
 		name := e.Data
 		if !simpleIdent(name) {
 			name = "*"
-		}
-		if pos == 0 {
-			pos = 1
 		}
 		parts = append(parts, name+"["+strconv.Itoa(pos)+"]")
 	}
 	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
-	return "/" + strings.Join(parts, "/")
+	s := "/" + strings.Join(parts, "/")
+	if c != nil {
+		c.xpath[n] = s
+	}
+	return s
 }
 
 // Snippet returns n's start tag and a short piece of its content, trimmed
@@ -120,10 +182,7 @@ func Snippet(n *Node) string {
 	if voidElement(n.Data) {
 		return truncate(b.String(), MaxSnippet)
 	}
-	text := strings.Join(strings.Fields(n.Text()), " ")
-	if len(text) > 60 {
-		text = truncate(text, 60) + "…"
-	}
+	text := snippetText(n, 60)
 	b.WriteString(text)
 	b.WriteString("</" + n.Data + ">")
 	return truncate(b.String(), MaxSnippet)
@@ -145,4 +204,45 @@ func voidElement(tag string) bool {
 		return true
 	}
 	return false
+}
+
+// snippetText returns the first max bytes of n's text, whitespace
+// collapsed, with "…" when there is more. It stops reading as soon as it
+// has enough, so the snippet of <body> costs no more than that of a <span>.
+func snippetText(n *Node, max int) string {
+	var b strings.Builder
+	more := false
+	space := false
+	walk(n, func(m *Node) bool {
+		if more {
+			return false
+		}
+		if m.Type == ElementNode && (m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Template) {
+			return false
+		}
+		if m.Type != TextNode {
+			return true
+		}
+		for _, r := range m.Data {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+				space = b.Len() > 0
+				continue
+			}
+			if b.Len() >= max {
+				more = true
+				return false
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+		return true
+	})
+	s := b.String()
+	if more {
+		s += "…"
+	}
+	return s
 }

@@ -44,6 +44,13 @@ func runPresentationalChildrenFocus(p *a11y.Pass) error {
 		if !ok || !spec.ChildrenPresentational || p.Doc.Hidden(n) {
 			continue
 		}
+		if p.Doc.PresentationalParent(n) != nil {
+			// Inside another element with presentational children, n has
+			// no role of its own in the tree: the outer element's check
+			// covers its focusable content. Skipping it also keeps nested
+			// hostile markup linear.
+			continue
+		}
 		sure, unsure := ariaTabbableWithin(p, n, false)
 		data := a11y.Data{"role": role}
 		switch {

@@ -245,7 +245,11 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 			loadErrs = append(loadErrs, err)
 			continue
 		}
-		res, err := a11y.Check(ctx, doc, a11y.WithRules(o.rules...), a11y.WithLocale(o.lang))
+		checkOpts := []a11y.Option{a11y.WithRules(o.rules...), a11y.WithLocale(o.lang)}
+		if slices.Contains(o.outcomes, a11y.Passed) || slices.Contains(o.outcomes, a11y.Inapplicable) {
+			checkOpts = append(checkOpts, a11y.WithAllTargets())
+		}
+		res, err := a11y.Check(ctx, doc, checkOpts...)
 		if err != nil && res == nil {
 			loadErrs = append(loadErrs, &loadError{t.name, err})
 			continue
