@@ -1,10 +1,10 @@
 package a11y
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"cmp"
 	"runtime/debug"
 	"slices"
 	"strings"

@@ -90,10 +90,10 @@ func TestFromHTMLTemplatesShadowRootsAndFrames(t *testing.T) {
 func TestFromHTMLSurvivesHostileInput(t *testing.T) {
 	deep := strings.Repeat("<div>", 10000) + "x" + strings.Repeat("</div>", 10000)
 	for name, in := range map[string]string{
-		"empty":   "",
-		"garbage": "\x00\xff\xfe<<<>>>&&&\x01<a <b =",
-		"deep":    deep,
-		"cyclic":  `<div id=a aria-labelledby="b"><div id=b aria-labelledby="a" aria-owns="a">x</div></div>`,
+		"empty":    "",
+		"garbage":  "\x00\xff\xfe<<<>>>&&&\x01<a <b =",
+		"deep":     deep,
+		"cyclic":   `<div id=a aria-labelledby="b"><div id=b aria-labelledby="a" aria-owns="a">x</div></div>`,
 		"unclosed": `<table><tr><td><select><option><p>`,
 	} {
 		t.Run(name, func(t *testing.T) {
