@@ -15,7 +15,9 @@ import (
 // ACT akn7bn. Targets are iframes that are not inert and whose document holds
 // an element that is seen and in the tab order. The static source only
 // knows srcdoc documents; for an iframe whose content it cannot see, a
-// negative tabindex is cantTell and anything else is not reported.
+// negative tabindex is cantTell and anything else is not reported. While a
+// dialog outside the frame is open (it may be modal and make the frame
+// inert), a negative tabindex is cantTell too.
 var IframeFocusableContent = &a11y.Rule{
 	ID:       "iframe-focusable-content",
 	WCAG:     []string{"2.1.1"},
@@ -24,17 +26,24 @@ var IframeFocusableContent = &a11y.Rule{
 	Impact:   a11y.Serious,
 	Scope:    a11y.ScopeElement,
 	Needs:    a11y.NeedsDOM,
-	Messages: []a11y.Msg{iframeFocusableContentInTabOrder, iframeFocusableContentRemoved, iframeFocusableContentUnknown},
-	Tags:     []string{"keyboard", "frames"},
-	Since:    "0.1.0",
-	Run:      runIframeFocusableContent,
+	Messages: []a11y.Msg{iframeFocusableContentInTabOrder, iframeFocusableContentRemoved, iframeFocusableContentUnknown,
+		iframeFocusableContentMaybeBlocked},
+	Tags:  []string{"keyboard", "frames"},
+	Since: "0.1.0",
+	Run:   runIframeFocusableContent,
 }
 
 const (
 	iframeFocusableContentInTabOrder a11y.Msg = "iframe-focusable-content.in-tab-order"
 	iframeFocusableContentRemoved    a11y.Msg = "iframe-focusable-content.removed"
 	iframeFocusableContentUnknown    a11y.Msg = "iframe-focusable-content.unknown-content"
+	// iframeFocusableContentMaybeBlocked: an open dialog may be modal and
+	// make the frame inert, out of everyone's reach anyway.
+	iframeFocusableContentMaybeBlocked a11y.Msg = "iframe-focusable-content.maybe-blocked"
 )
+
+// questionDialogModal asks whether an open dialog blocks the rest of the page.
+const questionDialogModal = "iframe-focusable-content.dialog-modal"
 
 // questionFrameInteractive asks whether a frame holds something to operate.
 const questionFrameInteractive = "iframe-focusable-content.frame-interactive"
@@ -70,6 +79,8 @@ func runIframeFocusableContent(p *a11y.Pass) error {
 		case state == visNo:
 		case !negative:
 			p.Pass(f, iframeFocusableContentInTabOrder)
+		case openDialogOutside(p, f) != nil:
+			p.CantTell(f, iframeFocusableContentMaybeBlocked, a11y.Related{openDialogOutside(p, f)}, a11y.Ask(questionDialogModal))
 		case state == visYes:
 			p.Fail(f, iframeFocusableContentRemoved)
 		default:
@@ -86,6 +97,18 @@ func docRootOf(n *a11y.Node) *a11y.Node {
 		root = root.Host.TreeRoot()
 	}
 	return root
+}
+
+// openDialogOutside returns an open <dialog> of the frame's document that
+// does not hold the frame. Opened with showModal, it makes the rest of the
+// page inert; the document does not say how it was opened.
+func openDialogOutside(p *a11y.Pass, f *a11y.Node) *a11y.Node {
+	for d := range p.Elements(atom.Dialog) {
+		if d.Has("open") && docRootOf(d) == docRootOf(f) && f.ClosestFlat(func(e *a11y.Node) bool { return e == d }) == nil {
+			return d
+		}
+	}
+	return nil
 }
 
 // tinyFrame reports whether a frame's width or height attribute leaves no
