@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/delaktig/delaktig/a11y"
+	"github.com/delaktig/delaktig/checker"
+	"github.com/delaktig/delaktig/checker/flowfile"
+	"github.com/delaktig/delaktig/checker/report"
+	"github.com/delaktig/delaktig/guidance"
+)
+
+func init() {
+	register(&command{
+		name:    "audit",
+		args:    "[flags] FLOW.yaml",
+		summary: "walk an e-service in Chrome with a flow file and check every step",
+		run:     runAudit,
+	})
+	browserCheck = startBrowserCheck
+}
+
+const auditAbout = `Walks an e-service in headless Chrome as the flow file describes, checks
+the page after every step that changes it, and writes one report to standard
+output (and an evidence bundle with --out). Values written ${env:NAME} in the
+flow are read from the environment and never written to any output.
+
+Chrome is found on PATH (chromium, chromium-browser, google-chrome,
+headless-shell) or at DELAKTIG_CHROME; --remote attaches to a running one.
+Exit code 3 means a step could not be done: the report still holds what the
+steps before it found.`
+
+// browserFlags are the flags of commands that start a browser.
+type browserFlags struct {
+	chrome, remote *string
+}
+
+func addBrowserFlags(fs interface {
+	String(name, value, usage string) *string
+}) browserFlags {
+	return browserFlags{
+		chrome: fs.String("chrome", os.Getenv("DELAKTIG_CHROME"), "path of the Chrome or Chromium binary (default: $DELAKTIG_CHROME, else found on PATH)"),
+		remote: fs.String("remote", "", "attach to a running Chrome at this DevTools address (ws://… or http://host:9222) instead of starting one"),
+	}
+}
+
+// startBrowser starts (or attaches to) Chrome; a missing browser is a setup
+// error that says what to do.
+func startBrowser(ctx context.Context, chrome, remote string) (*checker.Browser, error) {
+	var opts []checker.Option
+	switch {
+	case remote != "":
+		opts = append(opts, checker.WithRemote(remote))
+	case chrome != "":
+		opts = append(opts, checker.WithChrome(chrome))
+	}
+	b, err := checker.New(ctx, opts...)
+	switch {
+	case err == nil:
+		return b, nil
+	case errors.Is(err, checker.ErrNoBrowser):
+		return nil, usagef("no Chrome or Chromium could be started: install one (apt-get install -y chromium), set DELAKTIG_CHROME to its path, or pass --static to check without a browser (%v)", err)
+	}
+	return nil, usagef("%v", err)
+}
+
+// startBrowserCheck is check's browser: URLs are loaded in Chrome, waited
+// for until they settle, and snapshotted with computed styles and layout.
+func startBrowserCheck(ctx context.Context, o *checkOptions) (loadFunc, func(), error) {
+	b, err := startBrowser(ctx, os.Getenv("DELAKTIG_CHROME"), "")
+	if err != nil {
+		return nil, nil, err
+	}
+	load := func(ctx context.Context, t target) (*a11y.Document, error) {
+		doc, err := checker.LoadURL(ctx, b, t.name, checker.Wait{Load: o.timeout})
+		if err != nil {
+			return nil, &loadError{t.name, loadReason(err)}
+		}
+		return doc, nil
+	}
+	return load, func() { _ = b.Close() }, nil
+}
+
+// loadReason words a browser's load error as check's static loader does.
+func loadReason(err error) error {
+	var le *checker.LoadError
+	if errors.As(err, &le) {
+		if le.Status != 0 {
+			return fmt.Errorf("the server answered %s", le.Reason[len("HTTP "):])
+		}
+		return errors.New(le.Reason)
+	}
+	return err
+}
+
+func runAudit(ctx context.Context, s *stdio, args []string) int {
+	c := commands["audit"]
+	fs := newFlags(s, c, auditAbout)
+	format := fs.String("format", "text", "report format: "+oneOf(report.FormatNames()))
+	out := fs.String("out", "", "also write an evidence bundle into this folder: report.json, report.html, screenshots, meta.json…")
+	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG or LANG")
+	spec := fs.String("rules", "", "rules to run, for example all,-color-contrast,wcag:1.4.*,tag:forms (see delaktig rules)")
+	failOn := fs.String("fail-on", "any", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any")
+	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
+	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one step, its page load and its checks included")
+	oracle := fs.Bool("ax-oracle", false, "also read Chrome's accessibility tree into every page (slower; for comparing roles and names)")
+	noShots := fs.Bool("no-screenshots", false, "take no screenshots")
+	verbose := fs.Bool("v", false, "print each step on standard error as it is done")
+	bf := addBrowserFlags(fs)
+	pos, code, ok := parseCommand(s, fs, args)
+	if !ok {
+		return code
+	}
+	o, err := checkConfig(false, *format, *lang, *spec, *failOn, *outcomes, *timeout)
+	if err == nil && len(pos) != 1 {
+		err = usagef("name one flow file, for example: delaktig audit ansokan.yaml")
+	}
+	if err != nil {
+		s.errorf("%v", err)
+		return exitCode(err)
+	}
+	flow, err := flowfile.Load(pos[0])
+	if err != nil {
+		s.errorf("%v", err)
+		return exitUsage
+	}
+	var missing []string
+	var secrets []string
+	for _, name := range flow.EnvRefs() {
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			missing = append(missing, name)
+			continue
+		}
+		secrets = append(secrets, v)
+	}
+	if len(missing) > 0 {
+		s.errorf("the flow reads %s from the environment: set %s before running it", oneOf(wrapEnv(missing)), oneOf(missing))
+		return exitUsage
+	}
+	b, err := startBrowser(ctx, *bf.chrome, *bf.remote)
+	if err != nil {
+		s.errorf("%v", err)
+		return exitUsage
+	}
+	defer b.Close()
+
+	opts := checker.Options{
+		Rules: o.rules, Locale: o.lang, StepTimeout: *timeout, Wait: checker.Wait{Load: *timeout},
+		FullPage: !*noShots, NoScreenshots: *noShots, AXOracle: *oracle, Env: os.LookupEnv,
+	}
+	if *verbose {
+		opts.Logf = func(format string, args ...any) { s.errorf(format, args...) }
+	}
+	res, runErr := checker.Run(ctx, b, flow, opts)
+	if res == nil {
+		s.errorf("%v", runErr)
+		return exitUsage
+	}
+	r, shots := flowReport(flow, res, "")
+	r.Generated = time.Now().UTC().Truncate(time.Second)
+	if runErr != nil {
+		s.errorf("%v", runErr)
+		r.AddError(runErr.Error())
+	}
+	color := report.ColorAuto
+	if os.Getenv("NO_COLOR") != "" {
+		color = report.ColorNever
+	}
+	ropts := report.Options{Lang: o.lang, Outcomes: o.outcomes, Color: color}
+	if err := o.format.Write(s.out, r, ropts); err != nil {
+		s.errorf("%v", err)
+		return exitUsage
+	}
+	if *out != "" {
+		version, _ := b.Version(ctx)
+		_, err := report.WriteBundle(*out, r, report.BundleExtras{
+			Options:       report.Options{Lang: o.lang, Outcomes: o.outcomes},
+			Extras:        &report.Extras{Screenshots: shots, Rules: o.rules},
+			ChromeVersion: version,
+			Secrets:       secrets,
+		})
+		if err != nil {
+			s.errorf("%v", err)
+			return exitUsage
+		}
+	}
+	switch {
+	case runErr != nil:
+		return exitLoad
+	case r.Failures(o.failOn) > 0:
+		return exitFailures
+	}
+	return exitOK
+}
+
+func wrapEnv(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = "${env:" + n + "}"
+	}
+	return out
+}
+
+// flowReport turns a flow's result into report pages (one per audited step,
+// with readability and complexity), the flow's findings and complexity, and
+// the screenshots keyed by report.PageKey. prefix is put before every step
+// name (the demo tells its two variants apart with it).
+func flowReport(flow *checker.Flow, res *checker.FlowResult, prefix string) (*report.Report, map[string][]byte) {
+	var pages []report.Page
+	var complexities []guidance.Complexity
+	var facts []*guidance.PageFacts
+	shots := map[string][]byte{}
+	seen := map[string]int{}
+	for _, st := range res.Steps {
+		p := st.Page
+		if p == nil {
+			continue
+		}
+		rp := report.NewPage(p.Doc, p.Result)
+		rp.URL = p.URL
+		name := prefix + st.Name
+		if seen[name]++; seen[name] > 1 {
+			name += " (" + strconv.Itoa(seen[name]) + ")"
+		}
+		rp.Step = name
+		for i := range rp.Findings {
+			rp.Findings[i].Step = name
+		}
+		rp.Readability = guidance.Readability(p.Doc)
+		cx := guidance.PageComplexity(p.Doc)
+		rp.Complexity = cx
+		complexities = append(complexities, cx)
+		facts = append(facts, guidance.Facts(p.Doc))
+		if len(p.Screenshot) > 0 {
+			shots[report.PageKey(rp)] = p.Screenshot
+		}
+		pages = append(pages, rp)
+	}
+	r := report.Build(pages...)
+	r.Flow = &report.Flow{Name: flow.Name, Steps: len(flow.Steps), Complexity: guidance.FlowComplexity(complexities, facts)}
+	if res.Flow != nil {
+		r.Flow.Findings = append(r.Flow.Findings, res.Flow.Findings...)
+		for i := range r.Flow.Findings {
+			r.Flow.Findings[i].Step = prefix + r.Flow.Findings[i].Step
+		}
+	}
+	r.Summarize()
+	return r, shots
+}
