@@ -92,7 +92,11 @@ func gallery(lang string) []galleryEntry {
 		page("checkboxes-error", func(p *Page) { c := schools; c.Error = s.SchoolsErr; withErr(p, c.ID, s.SchoolsErr, c) }),
 		page("select", func(p *Page) { p.Content = []Component{form(s, town)} }),
 		page("select-error", func(p *Page) { t := town; t.Error = s.TownErr; withErr(p, t.ID, s.TownErr, t) }),
-		page("date", func(p *Page) { d := date; d.Day, d.Month, d.Year = "17", "8", "2026"; p.Content = []Component{form(s, d)} }),
+		page("date", func(p *Page) {
+			d := date
+			d.Day, d.Month, d.Year = "17", "8", "2026"
+			p.Content = []Component{form(s, d)}
+		}),
 		page("date-error", func(p *Page) {
 			d := date
 			d.Day, d.Month, d.Year, d.Error, d.Invalid = "17", "13", "2026", s.DateErr, []string{"month"}

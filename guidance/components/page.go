@@ -215,7 +215,9 @@ type FieldError struct {
 }
 
 // Add appends an error.
-func (c *ErrorSummary) Add(id, message string) { c.Errors = append(c.Errors, FieldError{ID: id, Message: message}) }
+func (c *ErrorSummary) Add(id, message string) {
+	c.Errors = append(c.Errors, FieldError{ID: id, Message: message})
+}
 
 // Len returns the number of errors; 0 for nil.
 func (c *ErrorSummary) Len() int {
@@ -262,7 +264,7 @@ type Help struct {
 // day for one day) and the times, written as people read them ("8.00",
 // "17.00").
 type Hours struct {
-	From, To       time.Weekday
+	From, To      time.Weekday
 	Opens, Closes string
 }
 
