@@ -96,8 +96,12 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		return nil, ErrNoRules
 	}
 	res := &Result{}
+	var parts [][]Finding
 	for _, r := range o.Rules {
 		if err := ctx.Err(); err != nil {
+			for _, part := range parts {
+				res.Findings = append(res.Findings, part...)
+			}
 			return res, err
 		}
 		if r.Scope == ScopeFlow || r.Run == nil {
@@ -113,7 +117,7 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 				key = MsgNeedsStyle
 			}
 			p.CantTell(nil, key, Data{"needs": missing.String()})
-			res.Findings = append(res.Findings, p.findings...)
+			parts = append(parts, p.findings)
 			continue
 		}
 		if err := runRule(p); err != nil {
@@ -124,8 +128,18 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 				return f
 			}())
 		}
-		res.Findings = append(res.Findings, p.findings...)
+		parts = append(parts, p.findings)
 		res.Facts = append(res.Facts, p.facts...)
+	}
+	// one allocation for all findings: growing the slice rule by rule
+	// copied large structs over and over on big pages
+	total := 0
+	for _, part := range parts {
+		total += len(part)
+	}
+	res.Findings = make([]Finding, 0, total)
+	for _, part := range parts {
+		res.Findings = append(res.Findings, part...)
 	}
 	if !o.IgnoreSuppressions {
 		res.Findings = append(res.Findings, applySuppressions(doc, res.Findings)...)
