@@ -139,7 +139,7 @@ func linksBeforeContent(p *a11y.Pass, css *authorStyles, body *a11y.Node) (shown
 				switch css.rendered(p, n) {
 				case visYes:
 					shown++
-				case visMaybe:
+				case visMaybe, visLikely:
 					maybe++
 				}
 			}

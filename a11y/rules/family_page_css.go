@@ -530,10 +530,14 @@ func flatParentElement(n *a11y.Node) *a11y.Node {
 type visibility uint8
 
 const (
-	visNo    visibility = iota // certainly not seen
-	visMaybe                   // author CSS the static source cannot apply may hide it
-	visYes                     // seen as far as the document tells
+	visNo     visibility = iota // certainly not seen
+	visMaybe                    // a <style> rule the static source cannot evaluate may hide it
+	visLikely                   // only linked style sheets, which the static source does not read, could hide it
+	visYes                      // seen as far as the document tells
 )
+
+// Rules pass on visLikely (nothing the page holds hides the element) but
+// fail only on visYes: a failure must not rest on style sheets nobody read.
 
 // rendered reports whether element n is rendered at all (so also whether
 // CSS keeps it out of the accessibility tree): not display:none, not
@@ -605,17 +609,22 @@ func (s *authorStyles) displayChain(n *a11y.Node) visibility {
 // hides, visMaybe when it might (or a rule we cannot evaluate might set it).
 func (s *authorStyles) hides(n *a11y.Node, prop string, hiding func(string) bool) visibility {
 	c := s.cascade(n, prop)
+	doubt := visYes
 	switch {
-	case !c.found && c.certain():
-		return visYes
+	case !c.sure:
+		doubt = visMaybe
+	case c.external:
+		doubt = visLikely
+	}
+	switch {
 	case !c.found:
-		return visMaybe
+		return doubt
 	case hiding(strings.ToLower(c.decl.Value)) && c.sure:
 		return visNo
-	case hiding(strings.ToLower(c.decl.Value)) || !c.certain():
+	case hiding(strings.ToLower(c.decl.Value)):
 		return visMaybe
 	}
-	return visYes
+	return doubt
 }
 
 // visibilityOf is the static visibility part of rendered: the inherited
@@ -629,23 +638,24 @@ func (s *authorStyles) visibilityOf(n *a11y.Node) visibility {
 	}
 	c := s.cascade(n, "visibility")
 	v := strings.ToLower(c.decl.Value)
+	doubt := visYes
+	switch {
+	case !c.sure:
+		doubt = visMaybe
+	case c.external:
+		doubt = visLikely
+	}
 	var out visibility
 	switch {
 	case !c.found || v == "inherit" || v == "unset":
-		out = s.visibilityOf(flatParentElement(n))
-		if !c.certain() {
-			out = min(out, visMaybe)
-		}
+		out = min(s.visibilityOf(flatParentElement(n)), doubt)
 	case v == "hidden" || v == "collapse":
 		out = visNo
 		if !c.sure {
 			out = visMaybe
 		}
 	default:
-		out = visYes
-		if !c.certain() {
-			out = visMaybe
-		}
+		out = doubt
 	}
 	s.visib[n] = out
 	return out

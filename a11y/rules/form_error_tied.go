@@ -85,7 +85,7 @@ func runFormErrorTied(p *a11y.Pass) error {
 		}
 		label, _ := visibleLabelText(p, css, n)
 		switch {
-		case best == visYes:
+		case best >= visLikely:
 			p.Pass(n, formErrorTiedTied)
 		case withText > 0:
 			p.CantTell(n, formErrorTiedMessageHidden, a11y.Ask(questionErrorShown))

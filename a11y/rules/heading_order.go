@@ -55,12 +55,12 @@ func runHeadingOrder(p *a11y.Pass) error {
 		}
 		doc := docRootOf(n)
 		before, seen := last[doc]
-		last[doc] = prev{level, r == visMaybe}
+		last[doc] = prev{level, r != visYes}
 		data := a11y.Data{"level": strconv.Itoa(level)}
 		switch {
 		case !seen || level <= before.level+1:
 			p.Pass(n, headingOrderInOrder, data)
-		case r == visMaybe || before.maybe:
+		case r != visYes || before.maybe:
 			data["previous"] = strconv.Itoa(before.level)
 			p.CantTell(n, headingOrderSkippedMaybe, data, a11y.Ask(questionHeadingsShown))
 		default:

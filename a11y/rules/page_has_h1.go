@@ -45,7 +45,7 @@ func runPageHasH1(p *a11y.Pass) error {
 			continue
 		}
 		switch css.rendered(p, n) {
-		case visYes:
+		case visYes, visLikely:
 			p.Pass(root, pageHasH1Has, a11y.Related{n})
 			return nil
 		case visMaybe:

@@ -49,7 +49,7 @@ func runTabindexPositive(p *a11y.Pass) error {
 		case r == visNo || p.Doc.Inert(n):
 		case k <= 0:
 			p.Pass(n, tabindexPositiveNotPositive)
-		case r == visMaybe:
+		case r != visYes:
 			p.CantTell(n, tabindexPositiveMaybeHidden, a11y.Data{"tabindex": strconv.Itoa(k)}, a11y.Ask(questionElementShown))
 		default:
 			p.Fail(n, tabindexPositivePositive, a11y.Data{"tabindex": strconv.Itoa(k)})

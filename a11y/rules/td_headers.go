@@ -68,7 +68,7 @@ func runTDHeaders(p *a11y.Pass) error {
 			switch {
 			case !self && len(bad) == 0:
 				p.Pass(c.node, tdHeadersValid)
-			case seen == visMaybe:
+			case seen != visYes:
 				p.CantTell(c.node, tdHeadersMaybeHidden, a11y.Ask(questionTableShown))
 			case self:
 				p.Fail(c.node, tdHeadersSelf)

@@ -65,7 +65,7 @@ func runTHHasDataCells(p *a11y.Pass) error {
 			switch {
 			case assigned[h]:
 				p.Pass(h.node, thHasDataCellsHasCells)
-			case seen == visMaybe:
+			case seen != visYes:
 				p.CantTell(h.node, thHasDataCellsNoCellsMaybeHidden, a11y.Ask(questionHeaderShown))
 			default:
 				p.Fail(h.node, thHasDataCellsNoCells)

@@ -123,7 +123,7 @@ func ownLangText(p *a11y.Pass, css *authorStyles, n *a11y.Node) visibility {
 		switch {
 		case seen == visYes, rend == visYes && inTree:
 			return visYes
-		case seen == visMaybe, inTree:
+		case seen != visNo, inTree:
 			best = visMaybe
 		}
 	}

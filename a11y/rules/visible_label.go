@@ -24,7 +24,7 @@ var VisibleLabel = &a11y.Rule{
 	Scope:    a11y.ScopeElement,
 	Needs:    a11y.NeedsDOM,
 	Messages: []a11y.Msg{visibleLabelVisible, visibleLabelPlaceholderOnly, visibleLabelTitleOnly,
-		visibleLabelHidden, visibleLabelARIALabelOnly, visibleLabelMaybeHidden},
+		visibleLabelHidden, visibleLabelARIALabelOnly, visibleLabelMaybeHidden, visibleLabelNoLabelMaybeShown},
 	Tags:  []string{"forms", "labels"},
 	Since: "0.1.0",
 	Run:   runVisibleLabel,
@@ -37,12 +37,17 @@ const (
 	visibleLabelHidden          a11y.Msg = "visible-label.label-hidden"
 	visibleLabelARIALabelOnly   a11y.Msg = "visible-label.aria-label-only"
 	visibleLabelMaybeHidden     a11y.Msg = "visible-label.maybe-hidden"
+	// visibleLabelNoLabelMaybeShown: no label at all, but the field itself
+	// may be hidden by style sheets the static source cannot apply.
+	visibleLabelNoLabelMaybeShown a11y.Msg = "visible-label.no-label-maybe-shown"
 )
 
 // Questions of visible-label.
 const (
 	questionVisibleText = "visible-label.visible-text"
 	questionLabelShown  = "visible-label.label-shown"
+	// questionFieldShownToUsers asks whether the field is shown at all.
+	questionFieldShownToUsers = "visible-label.field-shown"
 )
 
 func runVisibleLabel(p *a11y.Pass) error {
@@ -62,11 +67,11 @@ func runVisibleLabel(p *a11y.Pass) error {
 				best = l.seen
 			}
 		}
-		if best == visYes {
+		if best >= visLikely {
 			p.Pass(n, visibleLabelVisible, a11y.Data{"label": excerpt(sources[0].text)})
 			continue
 		}
-		unsure := best == visMaybe || shown == visMaybe || !p.Doc.NameCertain(n)
+		unsure := best != visNo || shown != visYes || !p.Doc.NameCertain(n)
 		var fail a11y.Msg
 		switch {
 		case len(sources) > 0:
@@ -81,7 +86,11 @@ func runVisibleLabel(p *a11y.Pass) error {
 		default:
 			continue // no name at all: the name rules report it
 		}
-		if unsure {
+		switch {
+		case unsure && len(sources) == 0:
+			p.CantTell(n, visibleLabelNoLabelMaybeShown, a11y.Data{"name": excerpt(p.Name(n))}, a11y.Ask(questionFieldShownToUsers))
+			continue
+		case unsure:
 			p.CantTell(n, visibleLabelMaybeHidden, a11y.Data{"name": excerpt(p.Name(n))}, a11y.Ask(questionLabelShown))
 			continue
 		}
