@@ -18,8 +18,8 @@ import (
 // Targets are text-like inputs, selects and textareas whose label (or
 // aria-label, placeholder, title, name or id) names one of those details,
 // in Swedish, Norwegian or English. A field passes with a fitting token. It
-// fails without one when its label names the detail; when only the
-// placeholder, title, name or id does, or when the label, the group's legend
+// fails without one when its label or accessible name names the detail; when
+// only its name or id attribute does, or when the label, the group's legend
 // or the heading before it mentions another person (a child, a partner, a
 // contact person…), the rule asks instead (cantTell). Personal identity
 // numbers have no autocomplete value and are not checked. Invalid values are
@@ -208,15 +208,16 @@ func cleanLabel(s string) string {
 }
 
 // detectPurpose finds the detail a field asks for: from its visible label or
-// aria-label (strong), else its placeholder, title, name or id (weak).
+// its accessible name (strong: what the field says it asks for), else its
+// placeholder, title, name or id (weak).
 func detectPurpose(p *a11y.Pass, n *a11y.Node, label string) (*inputPurpose, bool) {
-	strongText := normalizeText(label + " " + n.Get("aria-label"))
+	strongText := normalizeText(label + " " + p.Name(n))
 	if anyWord(strongText, []string{"personnummer", "fødselsnummer", "organisationsnummer", "organisasjonsnummer", "sök", "søk", "search"}) {
 		return nil, false
 	}
 	exact := cleanLabel(label)
 	if exact == "" {
-		exact = cleanLabel(n.Get("aria-label"))
+		exact = cleanLabel(p.Name(n))
 	}
 	for i := range inputPurposes {
 		ip := &inputPurposes[i]
@@ -224,7 +225,7 @@ func detectPurpose(p *a11y.Pass, n *a11y.Node, label string) (*inputPurpose, boo
 			return ip, true
 		}
 	}
-	weakText := normalizeText(n.Get("placeholder") + " " + n.Get("title"))
+	weakText := normalizeText(n.Get("placeholder") + " " + n.Get("title") + " " + n.Get("aria-label"))
 	attrs := []string{attrKey(n.Get("name")), attrKey(n.ID())}
 	for _, a := range attrs {
 		for _, x := range excludedAttrWords {
