@@ -28,7 +28,7 @@ func BenchmarkSnapshot(b *testing.B) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			_, _ = w.Write(page)
 		})
-		ctx, cancel := context.WithTimeout(tb.Context(), 2*time.Minute)
+		ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Minute)
 		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 			b.Fatal(err)
 		}
