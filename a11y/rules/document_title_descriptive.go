@@ -24,7 +24,7 @@ var DocumentTitleDescriptive = &a11y.Rule{
 	Scope:    a11y.ScopePage,
 	Needs:    a11y.NeedsDOM,
 	Messages: []a11y.Msg{documentTitleDescriptiveCheck, documentTitleDescriptivePlaceholder},
-	Tags:     []string{"page", "navigation"},
+	Tags:     []string{"page", "navigation", "judgement"},
 	Since:    "0.1.0",
 	Run:      runDocumentTitleDescriptive,
 }
