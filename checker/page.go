@@ -56,6 +56,15 @@ type Options struct {
 	// AXOracle joins Chrome's accessibility tree into every document
 	// (slow; for cross-checking the engine).
 	AXOracle bool
+	// Interactions selects the checks made by driving each audited state:
+	// the keyboard walk, reflow, zoom and text spacing (see Interactions).
+	// The zero value makes none; DefaultOptions makes them all.
+	Interactions Interactions
+	// ExploreErrors makes Run submit the forms of each audited step wrongly
+	// (empty, and with values of the wrong form) in a second tab of the
+	// flow's browser context and audit every error state as an extra step
+	// (see Tab.ExploreErrors). DefaultOptions turns it on.
+	ExploreErrors bool
 	// Env looks up ${env:NAME} references of a flow; nil reads nothing,
 	// and a reference fails the step that uses it.
 	Env func(name string) (string, bool)
@@ -152,16 +161,16 @@ func CheckURL(ctx context.Context, b *Browser, url string, opts Options) (*PageR
 	return p, nil
 }
 
-// LoadURL loads url in a tab of b, waits until the page settles and returns
-// its snapshot, without running any rule (for callers that check documents
-// themselves). Errors are as for CheckURL.
-func LoadURL(ctx context.Context, b *Browser, url string, w Wait) (*a11y.Document, error) {
+// LoadURL loads url in a tab of b, waits until the page settles (opts.Wait)
+// and returns its snapshot, without running any rule (for callers that
+// check documents themselves). Errors are as for CheckURL.
+func LoadURL(ctx context.Context, b *Browser, url string, opts Options) (*a11y.Document, error) {
 	t, err := b.Tab(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer t.Release()
-	w = w.withDefaults()
+	w := opts.Wait.withDefaults()
 	status, err := t.Navigate(ctx, url, w.Load)
 	if err != nil {
 		return nil, err
@@ -244,6 +253,9 @@ func (t *Tab) Audit(ctx context.Context, opts Options, screenshot bool, secrets 
 	}
 	secrets.MaskDocument(doc)
 	p.Timing.Snapshot = time.Since(start)
+	if err := t.auditInteractions(cctx, doc, &opts); err != nil {
+		return nil, t.wrap(err)
+	}
 	p.Doc = doc
 	p.URL = doc.URL
 	p.Title, _ = doc.Title()

@@ -128,13 +128,13 @@ func TestCheckURLUnreachable(t *testing.T) {
 
 func TestLoadURL(t *testing.T) {
 	url := servePage(t, `<!doctype html><title>Bara laddad</title><img src="data:,">`)
-	doc, err := checker.LoadURL(t.Context(), browser(t), url, checker.Wait{})
+	doc, err := checker.LoadURL(t.Context(), browser(t), url, checker.Options{})
 	require.NoError(t, err)
 	title, _ := doc.Title()
 	assert.Equal(t, "Bara laddad", title)
 	assert.Equal(t, a11y.ModeBrowser, doc.Mode)
 	missing := serve(t, func(w http.ResponseWriter, r *http.Request) { http.Error(w, "borta", http.StatusGone) })
-	_, err = checker.LoadURL(t.Context(), browser(t), missing, checker.Wait{})
+	_, err = checker.LoadURL(t.Context(), browser(t), missing, checker.Options{})
 	require.ErrorIs(t, err, checker.ErrUnreachable)
 	assert.Contains(t, err.Error(), "410")
 }
@@ -192,7 +192,7 @@ setInterval(() => { document.getElementById("clock").textContent = String(Date.n
 </script>`)
 	start := time.Now()
 	p, err := checker.CheckURL(t.Context(), browser(t), url, checker.Options{
-		Rules: []*a11y.Rule{imgRule}, Wait: checker.Wait{Max: 800 * time.Millisecond},
+		Rules: []*a11y.Rule{imgRule}, Wait: checker.Wait{Quiet: time.Second, Max: 2 * time.Second},
 	})
 	require.NoError(t, err)
 	assert.True(t, p.Settled.Loaded)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -114,6 +115,12 @@ func (b *Browser) newTab(ctx context.Context, isolated bool) (*Tab, error) {
 	if err := t.SetViewport(ctx, t.viewport); err != nil {
 		t.cancel()
 		return nil, err
+	}
+	// A background tab has no focus: without this, the Tab key moves no
+	// focus and focus rings are not painted.
+	if _, err := chromedp.Call(t.ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.cancel()
+		return nil, b.wrap(fmt.Errorf("checker: emulate focus: %w", err))
 	}
 	return t, nil
 }

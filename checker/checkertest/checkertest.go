@@ -150,9 +150,9 @@ func Run(t *testing.T, dir string, rules ...*a11y.Rule) {
 // Load opens url in a pooled tab of b, waits with FixtureWait until it
 // settles and returns its snapshot.
 func Load(ctx context.Context, b *checker.Browser, url string) (*a11y.Document, error) {
-	ctx, cancel := context.WithTimeout(ctx, FixtureWait.Load+FixtureWait.Max+30*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, FixtureWait.Load+FixtureWait.Max+60*time.Second)
 	defer cancel()
-	return checker.LoadURL(ctx, b, url, FixtureWait)
+	return checker.LoadURL(ctx, b, url, checker.Options{Wait: FixtureWait})
 }
 
 // Problems checks doc (an annotated fixture's snapshot) with rule and returns

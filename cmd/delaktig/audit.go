@@ -77,7 +77,7 @@ func startBrowserCheck(ctx context.Context, o *checkOptions) (loadFunc, func(), 
 		return nil, nil, err
 	}
 	load := func(ctx context.Context, t target) (*a11y.Document, error) {
-		doc, err := checker.LoadURL(ctx, b, t.name, checker.Wait{Load: o.timeout})
+		doc, err := checker.LoadURL(ctx, b, t.name, checker.Options{Wait: checker.Wait{Load: o.timeout}})
 		if err != nil {
 			return nil, &loadError{t.name, loadReason(err)}
 		}
