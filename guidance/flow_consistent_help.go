@@ -20,7 +20,7 @@ import (
 // mechanisms, self-help and automated contact WCAG names). It matches the
 // items of a step with those of the nearest earlier step that has help: by
 // link target or by number or address, and else, when each step has one item
-// of a kind left, by kind. For each matched item it compares
+// of a kind left in the same landmark outside the main content, by kind. For each matched item it compares
 //
 //   - where the item is relative to the page's main content (before it,
 //     inside it or after it; the main landmark, else the first form, else the
@@ -137,10 +137,14 @@ func compareHelp(p *a11y.FlowPass, a, b int, ia, ib []helpPos) {
 		p.Fail(b, y.node, helpReordered, data(y))
 		return
 	}
+	// Report on the first shared item, preferring help outside the main
+	// content: that is the repeated help the criterion is about.
 	first := ib[pairs[0][1]]
 	for _, pr := range pairs {
-		if ib[pr[1]].index < first.index {
-			first = ib[pr[1]]
+		y := ib[pr[1]]
+		inMain := func(h helpPos) bool { return h.zone == zoneInside || h.region == RegionMain }
+		if inMain(first) && !inMain(y) || inMain(first) == inMain(y) && y.index < first.index {
+			first = y
 		}
 	}
 	d := data(first)
@@ -186,18 +190,21 @@ func matchHelp(a, b []helpPos) [][2]int {
 	for _, pr := range pairs {
 		seen[a[pr[0]].key] = true
 	}
+	// Pairing by kind is for page furniture only: an address in the main
+	// content of two steps is most often content (the person's own
+	// address on a summary, where to send a document), not help.
 	left := func(items []helpPos, used []bool) map[string][]int {
 		m := map[string][]int{}
 		for i, h := range items {
-			if !used[i] && !seen[h.key] {
-				m[h.kind] = append(m[h.kind], i)
+			if !used[i] && !seen[h.key] && h.zone != zoneInside && h.region != RegionMain {
+				m[h.kind+"|"+h.region] = append(m[h.kind+"|"+h.region], i)
 			}
 		}
 		return m
 	}
 	la, lb := left(a, usedA), left(b, usedB)
-	for kind, is := range la {
-		if js := lb[kind]; len(is) == 1 && len(js) == 1 {
+	for k, is := range la {
+		if js := lb[k]; len(is) == 1 && len(js) == 1 {
 			pairs = append(pairs, [2]int{is[0], js[0]})
 		}
 	}

@@ -19,21 +19,24 @@ import (
 // The rule only compares components whose function it can tell is the same:
 //
 //   - links to the same target (resolved, without fragment) in the same
-//     kind of landmark;
+//     kind of landmark, other than those below;
 //   - form fields with the same name attribute and type;
-//   - the buttons that go on to the next step or back to the previous one,
+//   - the buttons and links that go on to the next step or back,
 //     recognised by their words ("Nästa", "Fortsätt", "Gå vidare", "Neste",
 //     "Next", "Continue"; "Tillbaka", "Föregående", "Forrige", "Back"),
 //     numbers left out ("Fortsätt till steg 3").
 //
 // A component is compared with the same component on the nearest earlier
 // step that has it. Names that are equal, or where one holds all the words
-// of the other, are consistent. Names without a word in common fail for
-// links and buttons; for fields they are cantTell, since a field name can be
-// reused for another question. Names that share some words are cantTell.
-// When a step has several components of the same function with different
-// names, the rule leaves them alone. Each step with consistent components
-// passes once, with their count.
+// of the other, are consistent. Names without a word in common fail for the
+// buttons and links that go on or back, and for links in the parts of the
+// page repeated on every step (header, navigation, footer, complementary
+// and search landmarks); elsewhere they are cantTell, since a link in the
+// content may be named after its context and a field name can be reused
+// for another question. Names that share some words are cantTell. When a
+// step has several components of the same function with different names,
+// the rule leaves them alone. Each step with consistent components passes
+// once, with their count.
 var FlowConsistentIdentification = &a11y.Rule{
 	ID:       "flow-consistent-identification",
 	WCAG:     []string{"3.2.4"},
@@ -56,12 +59,21 @@ const (
 // questionSameFunction asks whether two components do the same thing.
 const questionSameFunction = "flow-consistent-identification.same-function"
 
+// furnitureRegions are the landmarks that hold a site's repeated parts.
+var furnitureRegions = map[string]bool{
+	"banner": true, "navigation": true, "contentinfo": true, "complementary": true, "search": true,
+}
+
 // component is one control of a page whose function the rule can identify.
 type component struct {
 	key   string // function identity across pages
 	field bool
-	name  string
-	node  *a11y.Node
+	// furniture is set on links in the landmarks repeated on every page
+	// (header, navigation, footer, complementary, search): their names are
+	// not shaped by the content around them.
+	furniture bool
+	name      string
+	node      *a11y.Node
 }
 
 var (
@@ -106,7 +118,7 @@ func runConsistentIdentification(p *a11y.FlowPass) error {
 				if firstOK == nil || node.Index < firstOK.Index {
 					firstOK = node
 				}
-			case verdict == nameDifferent && !cur[0].field:
+			case verdict == nameDifferent && (cur[0].furniture || strings.HasPrefix(key, "step|")):
 				p.Fail(b, node, identDifferent, d)
 			case verdict == nameDifferent || verdict == nameOverlap:
 				p.CantTell(b, node, identMaybe, d, a11y.Ask(questionSameFunction))
@@ -176,8 +188,16 @@ func wordsWithin(a, b []string) bool {
 	return true
 }
 
+// stopWords are small words two names may share without saying the same.
+var stopWords = map[string]bool{
+	"till": true, "och": true, "för": true, "med": true, "din": true, "ditt": true, "dina": true, "att": true, "den": true, "det": true,
+	"til": true, "og": true, "for": true, "dine": true, "the": true, "and": true, "your": true, "you": true, "with": true,
+}
+
 // sharesStem reports whether a word of a and a word of b begin alike: one
-// a prefix of the other, at least four letters ("kontakt", "kontakta").
+// a prefix of the other, at least five letters ("kontakt", "kontakta"), or
+// the same word of three letters or more that is not a small word ("till",
+// "och", "the").
 func sharesStem(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -185,7 +205,7 @@ func sharesStem(a, b []string) bool {
 			if len(s) > len(l) {
 				s, l = l, s
 			}
-			if len([]rune(s)) >= 4 && strings.HasPrefix(l, s) || x == y {
+			if len([]rune(s)) >= 5 && strings.HasPrefix(l, s) || x == y && len([]rune(x)) >= 3 && !stopWords[x] {
 				return true
 			}
 		}
@@ -197,29 +217,36 @@ func sharesStem(a, b []string) bool {
 func components(doc *a11y.Document, base string, f *PageFacts) map[string][]component {
 	out := map[string][]component{}
 	add := func(c component) { out[c.key] = append(out[c.key], c) }
-	for l := range doc.Elements(atom.A, atom.Area) {
-		if !l.Has("href") || !flowVisible(doc, l) {
-			continue
-		}
-		target := targetKey(base, l.Get("href"))
-		name := strings.TrimSpace(doc.Name(l))
-		if target == "" || name == "" || target == targetKey(base, base) {
-			continue
-		}
-		add(component{key: "link|" + flowRegion(doc, l) + "|" + target, name: quote(name), node: l})
-	}
 	for e := range doc.Elements() {
-		if e.TreeRoot() != doc.Root || !flowVisible(doc, e) || doc.Role(e) != "button" {
+		if e.TreeRoot() != doc.Root || !flowVisible(doc, e) {
+			continue
+		}
+		role := doc.Role(e)
+		if role != "button" && role != "link" {
 			continue
 		}
 		name := strings.TrimSpace(doc.Name(e))
-		low := normText(name)
-		switch {
-		case nextWords.MatchString(low):
-			add(component{key: "button|next", name: quote(name), node: e})
-		case backWords.MatchString(low):
-			add(component{key: "button|back", name: quote(name), node: e})
+		if name == "" {
+			continue
 		}
+		// Going on or back is one function wherever it leads.
+		switch low := normText(name); {
+		case nextWords.MatchString(low):
+			add(component{key: "step|next", name: quote(name), node: e})
+			continue
+		case backWords.MatchString(low):
+			add(component{key: "step|back", name: quote(name), node: e})
+			continue
+		}
+		if role != "link" || !e.Is(atom.A, atom.Area) || !e.Has("href") {
+			continue
+		}
+		target := targetKey(base, e.Get("href"))
+		if target == "" || target == targetKey(base, base) {
+			continue
+		}
+		region := flowRegion(doc, e)
+		add(component{key: "link|" + region + "|" + target, name: quote(name), node: e, furniture: furnitureRegions[region]})
 	}
 	for _, fl := range formFieldsOf(doc, f) {
 		if fl.Name == "" || fl.Node == nil || fl.Label == "" || fl.Node.Document() != doc {
