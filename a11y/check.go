@@ -96,12 +96,10 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		return nil, ErrNoRules
 	}
 	res := &Result{}
-	var parts [][]Finding
+	var parts []rulePart
 	for _, r := range o.Rules {
 		if err := ctx.Err(); err != nil {
-			for _, part := range parts {
-				res.Findings = append(res.Findings, part...)
-			}
+			res.Findings = buildFindings(parts, nil)
 			return res, err
 		}
 		if r.Scope == ScopeFlow || r.Run == nil {
@@ -117,37 +115,100 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 				key = MsgNeedsStyle
 			}
 			p.CantTell(nil, key, Data{"needs": missing.String()})
-			parts = append(parts, p.findings)
+			parts = append(parts, rulePart{r, p.outcomes})
 			continue
 		}
 		if err := runRule(p); err != nil {
 			res.Errors = append(res.Errors, err)
-			p.findings = append(p.findings[:0], func() Finding {
-				f := newFinding(r, p.PageNode(), CantTell, MsgRuleError)
-				f.Data = Data{"error": err.Error()}
-				return f
-			}())
+			p.outcomes = append(p.outcomes[:0], outcome{
+				node: p.PageNode(), key: MsgRuleError, o: CantTell,
+				args: findingArgs{data: Data{"error": err.Error()}},
+			})
 		}
-		parts = append(parts, p.findings)
+		parts = append(parts, rulePart{r, p.outcomes})
 		res.Facts = append(res.Facts, p.facts...)
 	}
-	// one allocation for all findings: growing the slice rule by rule
-	// copied large structs over and over on big pages
-	total := 0
-	for _, part := range parts {
-		total += len(part)
-	}
-	res.Findings = make([]Finding, 0, total)
-	for _, part := range parts {
-		res.Findings = append(res.Findings, part...)
-	}
+	var marks bool
 	if !o.IgnoreSuppressions {
-		res.Findings = append(res.Findings, applySuppressions(doc, res.Findings)...)
+		var extra []outcome
+		extra, marks = suppressionOutcomes(doc)
+		if len(extra) > 0 {
+			parts = append(parts, rulePart{Engine, extra})
+		}
 	}
-	sortFindings(res.Findings)
+	res.Findings = buildFindings(parts, sortedOrder(parts))
+	if marks {
+		markSuppressed(res.Findings)
+	}
 	fillTargets(res.Findings, o.AllTargets)
 	localize(res.Findings, o.Locale, o.AllTargets)
 	return res, nil
+}
+
+// rulePart holds the outcomes one rule recorded.
+type rulePart struct {
+	rule     *Rule
+	outcomes []outcome
+}
+
+// buildFindings makes the findings of parts in one allocation: in the order
+// given (indexes into the parts' outcomes taken one after the other), or in
+// recording order when order is nil. Findings are large; each is built once,
+// in its final place.
+func buildFindings(parts []rulePart, order []int32) []Finding {
+	total := 0
+	for _, part := range parts {
+		total += len(part.outcomes)
+	}
+	if total == 0 {
+		if order == nil {
+			return nil
+		}
+		return []Finding{}
+	}
+	out := make([]Finding, total)
+	levels := make([]string, len(parts))
+	for i, part := range parts {
+		levels[i] = levelOf(part.rule.WCAG)
+	}
+	if order == nil {
+		i := 0
+		for pi, part := range parts {
+			for j := range part.outcomes {
+				out[i] = part.outcomes[j].finding(part.rule, levels[pi])
+				i++
+			}
+		}
+		return out
+	}
+	// where each part starts in the joined sequence
+	starts := make([]int32, len(parts)+1)
+	for i, part := range parts {
+		starts[i+1] = starts[i] + int32(len(part.outcomes))
+	}
+	pi := 0
+	for i, g := range order {
+		if g < starts[pi] || g >= starts[pi+1] {
+			pi = partOf(starts, g)
+		}
+		part := parts[pi]
+		out[i] = part.outcomes[g-starts[pi]].finding(part.rule, levels[pi])
+	}
+	return out
+}
+
+// partOf returns the part whose range of starts holds g.
+func partOf(starts []int32, g int32) int {
+	lo, hi := 0, len(starts)-2
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if starts[mid] <= g {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
 }
 
 func fillTargets(fs []Finding, all bool) {
@@ -221,36 +282,62 @@ func firstLine(s string) string {
 	return s
 }
 
-// sortFindings orders findings by document position, keeping rule order
-// for the same element. It sorts positions and moves each finding once:
-// findings are large, and swapping them is what a direct sort would cost.
-func sortFindings(fs []Finding) {
-	pos := func(f *Finding) int {
-		if f.Node != nil {
-			return f.Node.Index
-		}
-		return -1
+// sortedOrder returns the outcomes of parts, taken one after the other, in
+// document order of their nodes, keeping recording order (so rule order)
+// for the same node. Node indexes are dense, so a counting sort does it in
+// linear time; nodes with indexes far beyond the count fall back to a
+// comparison sort.
+func sortedOrder(parts []rulePart) []int32 {
+	total := 0
+	for _, part := range parts {
+		total += len(part.outcomes)
 	}
-	sorted := true
-	for i := 1; i < len(fs); i++ {
-		if pos(&fs[i]) < pos(&fs[i-1]) {
-			sorted = false
-			break
+	pos := make([]int, 0, total)
+	maxPos, sorted := -1, true
+	for _, part := range parts {
+		for i := range part.outcomes {
+			p := -1
+			if n := part.outcomes[i].node; n != nil {
+				p = n.Index
+			}
+			if len(pos) > 0 && p < pos[len(pos)-1] {
+				sorted = false
+			}
+			maxPos = max(maxPos, p)
+			pos = append(pos, p)
 		}
 	}
+	order := make([]int32, total)
 	if sorted {
-		return
+		for i := range order {
+			order[i] = int32(i)
+		}
+		return order
 	}
-	order := make([]int32, len(fs))
+	minPos := 0
+	for _, p := range pos {
+		minPos = min(minPos, p)
+	}
+	if span := maxPos - minPos + 1; span <= 4*total+1<<20 {
+		// counting sort: stable, linear
+		first := make([]int32, span+1)
+		for _, p := range pos {
+			first[p-minPos+1]++
+		}
+		for i := 1; i <= span; i++ {
+			first[i] += first[i-1]
+		}
+		for i, p := range pos {
+			order[first[p-minPos]] = int32(i)
+			first[p-minPos]++
+		}
+		return order
+	}
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(pos(&fs[a]), pos(&fs[b])) })
-	out := make([]Finding, len(fs))
-	for i, j := range order {
-		out[i] = fs[j]
-	}
-	copy(fs, out)
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(pos[a], pos[b]) })
+	return order
 }
 
 // levelOf returns the least demanding conformance level among the criteria:

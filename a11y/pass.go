@@ -14,8 +14,18 @@ type Pass struct {
 	Doc  *Document
 	Rule *Rule
 
-	findings []Finding
+	// outcomes are kept small while the rule runs: Check sorts them and
+	// builds each Finding once, in its final place
+	outcomes []outcome
 	facts    []any
+}
+
+// outcome is one recorded outcome of a Pass, before it becomes a Finding.
+type outcome struct {
+	node *Node
+	key  Msg
+	args findingArgs
+	o    Outcome
 }
 
 // NewPass returns a Pass of rule over doc. The engine makes passes itself;
@@ -23,7 +33,14 @@ type Pass struct {
 func NewPass(doc *Document, rule *Rule) *Pass { return &Pass{Doc: doc, Rule: rule} }
 
 // Findings returns the outcomes recorded so far.
-func (p *Pass) Findings() []Finding { return p.findings }
+func (p *Pass) Findings() []Finding {
+	out := make([]Finding, len(p.outcomes))
+	level := levelOf(p.Rule.WCAG)
+	for i := range p.outcomes {
+		out[i] = p.outcomes[i].finding(p.Rule, level)
+	}
+	return out
+}
 
 // Facts returns the facts exported so far.
 func (p *Pass) Facts() []any { return p.facts }
@@ -85,13 +102,29 @@ func (p *Pass) add(n *Node, o Outcome, key Msg, args []Arg) {
 	if n == nil {
 		n = p.PageNode()
 	}
-	f := newFinding(p.Rule, n, o, key)
-	for _, a := range args {
-		if a != nil {
-			a.apply(&f)
-		}
+	p.outcomes = append(p.outcomes, outcome{node: n, key: key, o: o})
+	p.outcomes[len(p.outcomes)-1].args.collect(args)
+}
+
+// finding builds the Finding of an outcome of rule r; level is r's level.
+func (oc *outcome) finding(r *Rule, level string) Finding {
+	f := Finding{
+		Rule:         r.ID,
+		Outcome:      oc.o,
+		WCAG:         r.WCAG,
+		ACT:          r.ACT,
+		EN301549:     r.EN301549,
+		Key:          oc.key,
+		Node:         oc.node,
+		Level:        level,
+		Data:         oc.args.data,
+		Question:     oc.args.question,
+		relatedNodes: oc.args.related,
 	}
-	p.findings = append(p.findings, f)
+	if oc.o == Failed {
+		f.Impact = r.Impact
+	}
+	return f
 }
 
 func newFinding(r *Rule, n *Node, o Outcome, key Msg) Finding {
@@ -179,10 +212,8 @@ func (p *FlowPass) add(i int, n *Node, o Outcome, key Msg, args []Arg) {
 	if page != nil {
 		f.Step = page.Step
 	}
-	for _, a := range args {
-		if a != nil {
-			a.apply(&f)
-		}
-	}
+	var a findingArgs
+	a.collect(args)
+	f.Data, f.Question, f.relatedNodes = a.data, a.question, a.related
 	p.findings = append(p.findings, f)
 }

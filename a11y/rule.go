@@ -172,30 +172,45 @@ type Related []*Node
 
 // Arg is an optional argument of Pass.Fail, Pass.Pass and Pass.CantTell:
 // Data, Question or Related.
-type Arg interface{ apply(*Finding) }
+type Arg interface{ apply(*findingArgs) }
 
-func (d Data) apply(f *Finding) {
-	if f.Data == nil {
-		f.Data = Data{}
-	}
-	for k, v := range d {
-		f.Data[k] = v
+// findingArgs collects the optional arguments of one outcome.
+type findingArgs struct {
+	data     Data
+	question string
+	related  []*Node
+}
+
+func (a *findingArgs) collect(args []Arg) {
+	for _, x := range args {
+		if x != nil {
+			x.apply(a)
+		}
 	}
 }
 
-func (q Question) apply(f *Finding) { f.Question = string(q) }
+func (d Data) apply(a *findingArgs) {
+	if a.data == nil {
+		a.data = make(Data, len(d))
+	}
+	for k, v := range d {
+		a.data[k] = v
+	}
+}
+
+func (q Question) apply(a *findingArgs) { a.question = string(q) }
 
 // MaxRelated bounds the related elements kept on one finding; the message
 // data carries the full count where it matters.
 const MaxRelated = 10
 
-func (r Related) apply(f *Finding) {
+func (r Related) apply(a *findingArgs) {
 	for _, n := range r {
-		if len(f.relatedNodes) >= MaxRelated {
+		if len(a.related) >= MaxRelated {
 			return
 		}
 		if n != nil {
-			f.relatedNodes = append(f.relatedNodes, n)
+			a.related = append(a.related, n)
 		}
 	}
 }

@@ -24,11 +24,9 @@ func parseSuppressions(v string) []suppression {
 	return out
 }
 
-// applySuppressions marks findings covered by a suppression and returns
-// engine findings for suppressions that give no reason.
-func applySuppressions(doc *Document, fs []Finding) []Finding {
-	var extra []Finding
-	seen := false
+// suppressionOutcomes returns engine outcomes for suppressions that give
+// no reason, and whether the document suppresses anything at all.
+func suppressionOutcomes(doc *Document) (extra []outcome, seen bool) {
 	for n := range doc.Elements() {
 		v, ok := n.AttrValue(SuppressAttr)
 		if !ok {
@@ -37,14 +35,16 @@ func applySuppressions(doc *Document, fs []Finding) []Finding {
 		seen = true
 		for _, s := range parseSuppressions(v) {
 			if s.reason == "" || s.rule == "" {
-				extra = append(extra, newFinding(Engine, n, Failed, MsgSuppressionNoReason))
+				extra = append(extra, outcome{node: n, key: MsgSuppressionNoReason, o: Failed})
 				break
 			}
 		}
 	}
-	if !seen {
-		return nil
-	}
+	return extra, seen
+}
+
+// markSuppressed marks the findings a suppression covers with its reason.
+func markSuppressed(fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
 		if f.Rule == Engine.ID || f.Node == nil {
@@ -68,5 +68,4 @@ func applySuppressions(doc *Document, fs []Finding) []Finding {
 			}
 		}
 	}
-	return extra
 }
