@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -150,8 +151,10 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	}
 	defer b.Close()
 
+	// the flow rules compare the audited steps; page checks skip them
+	all := append(slices.Clip(o.rules), guidance.FlowRules()...)
 	opts := checker.Options{
-		Rules: o.rules, Locale: o.lang, StepTimeout: *timeout, Wait: checker.Wait{Load: *timeout},
+		Rules: all, Locale: o.lang, StepTimeout: *timeout, Wait: checker.Wait{Load: *timeout},
 		FullPage: !*noShots, NoScreenshots: *noShots, AXOracle: *oracle, Env: os.LookupEnv,
 	}
 	if *verbose {
@@ -181,7 +184,7 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 		version, _ := b.Version(ctx)
 		_, err := report.WriteBundle(*out, r, report.BundleExtras{
 			Options:       report.Options{Lang: o.lang, Outcomes: o.outcomes},
-			Extras:        &report.Extras{Screenshots: shots, Rules: o.rules},
+			Extras:        &report.Extras{Screenshots: shots, Rules: all},
 			ChromeVersion: version,
 			Secrets:       secrets,
 		})

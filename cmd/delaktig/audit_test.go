@@ -81,6 +81,11 @@ func TestAudit(t *testing.T) {
 	fl := rep["flow"].(map[string]any)
 	assert.Equal(t, float64(4), fl["steps"])
 	assert.Equal(t, "Ansökan", fl["name"])
+	var flowRules []string
+	for _, f := range fl["findings"].([]any) {
+		flowRules = append(flowRules, f.(map[string]any)["rule"].(string)+" "+f.(map[string]any)["outcome"].(string))
+	}
+	assert.Contains(t, flowRules, "flow-complete passed", "the flow rules ran over the audited steps")
 
 	// the evidence bundle holds the report and the screenshots, and never the secret
 	for _, name := range []string{"report.json", "report.html", "meta.json"} {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -14,6 +15,7 @@ import (
 	"github.com/delaktig/delaktig/checker/flowfile"
 	"github.com/delaktig/delaktig/checker/report"
 	"github.com/delaktig/delaktig/examples"
+	"github.com/delaktig/delaktig/guidance"
 )
 
 func init() {
@@ -79,6 +81,7 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 	}
 	defer b.Close()
 
+	all := append(slices.Clip(o.rules), guidance.FlowRules()...)
 	var pages []report.Page
 	var flowFindings []a11y.Finding
 	shots := map[string][]byte{}
@@ -96,7 +99,7 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 		}
 		flow.Start = base + "/" + v.name + "/"
 		res, runErr := checker.Run(ctx, b, flow, checker.Options{
-			Rules: o.rules, Locale: o.lang, FullPage: true, StepTimeout: time.Minute,
+			Rules: all, Locale: o.lang, FullPage: true, StepTimeout: time.Minute,
 		})
 		if res == nil {
 			s.errorf("%v", runErr)
@@ -139,7 +142,7 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", err)
 		return exitUsage
 	}
-	werr := report.WriteHTMLWith(f, r, report.Options{Lang: o.lang}, &report.Extras{Screenshots: shots, Rules: o.rules})
+	werr := report.WriteHTMLWith(f, r, report.Options{Lang: o.lang}, &report.Extras{Screenshots: shots, Rules: all})
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
