@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 
 	"github.com/delaktig/delaktig/a11y"
 	"github.com/delaktig/delaktig/a11y/rules"
@@ -40,6 +41,42 @@ func cantTells(res *a11y.Result, into map[string]int) {
 	for _, f := range res.Findings {
 		if f.Outcome == a11y.CantTell {
 			into[string(f.Key)]++
+		}
+	}
+}
+
+// TestGalleryIDs checks, independently of the rules, that every id on
+// every gallery page is unique and that every reference to an id resolves.
+func TestGalleryIDs(t *testing.T) {
+	for _, l := range Languages() {
+		for _, e := range gallery(l.Tag) {
+			root, err := html.Parse(bytes.NewReader(renderPage(t, e.Page, l.Tag)))
+			require.NoError(t, err)
+			seen := map[string]bool{}
+			var refs []string
+			var walk func(n *html.Node)
+			walk = func(n *html.Node) {
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "id":
+						assert.False(t, seen[a.Val], "%s/%s: id %q twice", l.Tag, e.Name, a.Val)
+						seen[a.Val] = true
+					case "aria-describedby", "aria-labelledby", "for":
+						refs = append(refs, strings.Fields(a.Val)...)
+					case "href":
+						if id, ok := strings.CutPrefix(a.Val, "#"); ok {
+							refs = append(refs, id)
+						}
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(root)
+			for _, id := range refs {
+				assert.True(t, seen[id], "%s/%s: reference to missing id %q", l.Tag, e.Name, id)
+			}
 		}
 	}
 }

@@ -384,7 +384,9 @@ func choices(kind, typ, id, name, legend, hint, errMsg string, options []Option,
 			ov.ID = fmt.Sprintf("%s-%d", id, i+1)
 		}
 		if o.Hint != "" {
-			ov.HintID = ov.ID + "-hint"
+			// Numbered for every option: the first option's id is the
+			// group's, so ID+"-hint" is already the group's hint.
+			ov.HintID = fmt.Sprintf("%s-%d-hint", id, i+1)
 		}
 		v.Options = append(v.Options, ov)
 	}
@@ -570,9 +572,11 @@ func (c DateInput) Render(w io.Writer, lang string) error {
 }
 
 // FileUpload is a file field whose accepted types and largest size are
-// said in text ("Filtyper du kan använda: PDF, JPG, PNG. Filen får vara
-// högst 10 MB."), not only in the accept attribute, which people cannot
-// see. The form around it needs Form.Multipart.
+// said in text ("Filtyper du kan använda: PDF, JPG eller PNG. Filen får
+// vara högst 10 MB."), not only in the accept attribute, which people
+// cannot see. JPEG is named JPG, as people know it. Name at most four
+// types: a longer run of names in capitals is hard to read. The form
+// around it needs Form.Multipart.
 type FileUpload struct {
 	// ID is the input's id. Required.
 	ID string
@@ -595,12 +599,15 @@ type FileUpload struct {
 
 type fileView struct {
 	fieldView
-	Accept         string
-	Types, Size    string
-	RulesID        string
-	Multiple       bool
-	HasTypesOrSize bool
+	Accept   string
+	Rules    template.HTML
+	RulesID  string
+	Multiple bool
 }
+
+// typeNames maps file name extensions to the names people know the types
+// by: JPEG and JPG are one type.
+var typeNames = map[string]string{"JPEG": "JPG", "TIFF": "TIF", "HTM": "HTML"}
 
 // Render writes the field in lang.
 func (c FileUpload) Render(w io.Writer, lang string) error {
@@ -610,6 +617,7 @@ func (c FileUpload) Render(w io.Writer, lang string) error {
 	if strings.TrimSpace(c.Label) == "" {
 		return fieldErr("file upload "+c.ID, "a label")
 	}
+	cat := shipped.resolve(lang)
 	v := fileView{fieldView: newFieldView(c.ID, c.Name, esc(c.Label), esc(c.Hint), c.Error, c.Optional), Multiple: c.Multiple}
 	var names []string
 	for _, ext := range c.Accept {
@@ -617,19 +625,51 @@ func (c FileUpload) Render(w io.Writer, lang string) error {
 		if !strings.HasPrefix(ext, ".") || len(ext) < 2 {
 			return fmt.Errorf("components: file upload %s: %q is not a file name extension like .pdf", c.ID, ext)
 		}
-		names = append(names, strings.ToUpper(ext[1:]))
+		name := strings.ToUpper(ext[1:])
+		if n, ok := typeNames[name]; ok {
+			name = n
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
 	}
 	v.Accept = strings.Join(c.Accept, ",")
-	v.Types = strings.Join(names, ", ")
-	if c.MaxBytes > 0 {
-		v.Size = FormatSize(c.MaxBytes)
+	var rules []template.HTML
+	if len(names) > 0 {
+		// The list and its sentence in one language.
+		in := shipped.common(cat, "list.or", "file.types")
+		list := names[0]
+		if len(names) > 1 {
+			t, err := shipped.localizeIn(in, "list.or", Data{"first": strings.Join(names[:len(names)-1], ", "), "last": names[len(names)-1]})
+			if err != nil {
+				return err
+			}
+			list = t.Value
+		}
+		t, err := shipped.localizeIn(in, "file.types", Data{"types": list})
+		if err != nil {
+			return err
+		}
+		rules = append(rules, t.HTML(cat.Tag))
 	}
-	if v.Types != "" || v.Size != "" {
-		v.HasTypesOrSize = true
+	if c.MaxBytes > 0 {
+		t, err := shipped.localize(cat, "file.size", Data{"size": FormatSize(c.MaxBytes)})
+		if err != nil {
+			return err
+		}
+		rules = append(rules, t.HTML(cat.Tag))
+	}
+	if len(rules) > 0 {
+		for i, r := range rules {
+			if i > 0 {
+				v.Rules += " "
+			}
+			v.Rules += r
+		}
 		v.RulesID = c.ID + "-rules"
 		v.DescribedBy = ids(v.HintID, v.RulesID, v.ErrorID)
 	}
-	return execute(w, "file", lang, v)
+	return execute(w, "file", cat.Tag, v)
 }
 
 // FormatSize writes a size in bytes for people: whole megabytes ("10 MB")

@@ -55,12 +55,13 @@ func gallery(lang string) []galleryEntry {
 	email := TextInput{ID: "epost", Label: s.Email, Type: "email", Autocomplete: "email", NoSpellcheck: true, Width: 30}
 	message := Textarea{ID: "meddelande", Label: s.Message, Hint: s.MessageHint, MaxChars: 200, Optional: true}
 	how := Radios{ID: "beslut", Legend: s.How, Options: []Option{{Value: "post", Label: s.Post}, {Value: "digital", Label: s.Digital, Hint: s.DigitalHint}}}
-	schools := Checkboxes{ID: "forskolor", Legend: s.Schools, Hint: s.SchoolsHint, Options: []Option{{Value: "kastanjen", Label: "Kastanjen"}, {Value: "linden", Label: "Linden"}, {Value: "eken", Label: "Eken"}}}
+	schools := Checkboxes{ID: "forskolor", Legend: s.Schools, Hint: s.SchoolsHint, Options: []Option{
+		{Value: "kastanjen", Label: "Kastanjen", Hint: "Storgatan 3, Norrby"}, {Value: "linden", Label: "Linden", Hint: "Skolvägen 8, Söderby"}, {Value: "eken", Label: "Eken"}}}
 	town := Select{ID: "kommundel", Label: s.Town, Options: []Option{{Value: "norr", Label: "Norrby"}, {Value: "soder", Label: "Söderby"}, {Value: "vast", Label: "Västerby"}}}
 	date := DateInput{ID: "start", Legend: s.Date}
 	pnrSE := PersonalNumber{ID: "pnr", Country: "SE", Label: s.ChildPnr}
 	pnrNO := PersonalNumber{ID: "fnr", Country: "NO"}
-	file := FileUpload{ID: "intyg", Label: s.File, Accept: []string{".pdf", ".jpg", ".png"}, MaxBytes: 5 << 20, Optional: true}
+	file := FileUpload{ID: "intyg", Label: s.File, Accept: []string{".pdf", ".jpg", ".jpeg", ".png", ".docx"}, MaxBytes: 5 << 20, Optional: true}
 	withErr := func(p *Page, id, msg string, c Component) {
 		p.Errors = &ErrorSummary{}
 		p.Errors.Add(id, msg)
