@@ -67,8 +67,6 @@ const (
 
 var (
 	codeWords      = regexp.MustCompile(`engångskod|engangskode|engångslösenord|engangspassord|sms-kod|sms-kode|kod från sms|kode fra sms|verifieringskod|bekräftelsekod|säkerhetskod|sikkerhetskode|one-time|verification code|security code|(?:^|[^\pL])otp(?:$|[^\pL])`)
-	captchaWords   = regexp.MustCompile(`captcha`)
-	widgetPattern  = regexp.MustCompile(`recaptcha|hcaptcha|g-recaptcha|h-captcha|cf-turnstile|challenges\.cloudflare\.com|friendlycaptcha|frc-captcha|captcha`)
 	blockingScript = regexp.MustCompile(`return\s+false|preventdefault|returnvalue\s*=\s*false`)
 	otherWayWords  = regexp.MustCompile(`annat sätt|annen måte|another way|other way|bankid|e-legitimation|minid|id-porten|freja`)
 )
@@ -208,7 +206,7 @@ func checkCaptchas(p *a11y.FlowPass, i int, doc *a11y.Document) {
 		if e.Is(atom.Input) && !strings.EqualFold(strings.TrimSpace(e.Get("type")), "image") {
 			continue
 		}
-		if !captchaWords.MatchString(captchaAttrs(e)) {
+		if !strings.Contains(captchaAttrs(e), "captcha") {
 			continue
 		}
 		if otherWay {
@@ -219,12 +217,20 @@ func checkCaptchas(p *a11y.FlowPass, i int, doc *a11y.Document) {
 		return
 	}
 	for e := range doc.Elements(atom.Div, atom.Iframe, atom.Span, atom.Section) {
-		if e.TreeRoot() != doc.Root || !widgetPattern.MatchString(captchaAttrs(e)) && !e.Has("data-sitekey") {
+		if e.TreeRoot() != doc.Root || !captchaWidget(captchaAttrs(e)) && !e.Has("data-sitekey") {
 			continue
 		}
 		p.CantTell(i, e, authCaptchaWidget, d, a11y.Ask(questionCaptchaOther))
 		return
 	}
+}
+
+// captchaWidget reports whether lower-case attribute values name a
+// CAPTCHA widget: reCAPTCHA, hCaptcha, Friendly Captcha, Turnstile or any
+// element called captcha.
+func captchaWidget(attrs string) bool {
+	return strings.Contains(attrs, "captcha") || strings.Contains(attrs, "cf-turnstile") ||
+		strings.Contains(attrs, "challenges.cloudflare.com")
 }
 
 // captchaAttrs returns the attribute values that may name a CAPTCHA, lower case.

@@ -217,6 +217,7 @@ func sharesStem(a, b []string) bool {
 func components(doc *a11y.Document, base string, f *PageFacts) map[string][]component {
 	out := map[string][]component{}
 	add := func(c component) { out[c.key] = append(out[c.key], c) }
+	self := targetKey(base, base)
 	for e := range doc.Elements() {
 		if e.TreeRoot() != doc.Root || !flowVisible(doc, e) {
 			continue
@@ -242,7 +243,7 @@ func components(doc *a11y.Document, base string, f *PageFacts) map[string][]comp
 			continue
 		}
 		target := targetKey(base, e.Get("href"))
-		if target == "" || target == targetKey(base, base) {
+		if target == "" || target == self {
 			continue
 		}
 		region := flowRegion(doc, e)

@@ -7,6 +7,9 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,7 +51,7 @@ func exampleAnswers(v examples.Variant) map[int]url.Values {
 // receipt in one session, as a person would, and returns every step's page
 // as the checker gives it to the flow rules: the document, and the facts
 // and findings of the page rules.
-func walkExample(t *testing.T, srv *httptest.Server, v examples.Variant) []*a11y.FlowPage {
+func walkExample(t testing.TB, srv *httptest.Server, v examples.Variant) []*a11y.FlowPage {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
@@ -239,5 +242,56 @@ func TestFlowTimingDialogs(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, res.Findings, 1)
 		assert.Equal(t, tc.want, res.Findings[0].Outcome, "%v", tc.meta)
+	}
+}
+
+// TestFlowRulesOverFixturePages runs every flow rule over the page
+// fixtures of the guidance rules, taken as the steps of one long flow, in
+// file order and reversed: varied and hostile pages never make a rule fail
+// or panic, and every finding has a text in every language.
+func TestFlowRulesOverFixturePages(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*", "*.html"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var pages []*a11y.FlowPage
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		doc, err := a11y.FromHTMLString(string(b), "https://e.example/"+filepath.ToSlash(f))
+		require.NoError(t, err)
+		res, err := a11y.Check(context.Background(), doc, a11y.WithRules(guidance.InclusionContact))
+		require.NoError(t, err)
+		pages = append(pages, &a11y.FlowPage{Step: filepath.Base(f), URL: doc.URL, Doc: doc, Facts: res.Facts})
+	}
+	reversed := slices.Clone(pages)
+	slices.Reverse(reversed)
+	for _, ps := range [][]*a11y.FlowPage{pages, reversed} {
+		res, err := a11y.CheckFlow(context.Background(), ps, map[string]any{guidance.MetaCompleted: false, guidance.MetaError: "<script>x</script>"},
+			a11y.WithRules(guidance.FlowRules()...))
+		require.NoError(t, err)
+		require.NoError(t, res.Err())
+		assert.NotEmpty(t, res.Findings)
+		checkTexts(t, res.Findings)
+	}
+}
+
+// BenchmarkFlowRulesExample measures the flow rules over the five pages of
+// each variant of the example e-service (facts exported by the page
+// rules, as in a checker run).
+func BenchmarkFlowRulesExample(b *testing.B) {
+	srv := httptest.NewServer(examples.Handler())
+	defer srv.Close()
+	for _, v := range examples.Variants() {
+		pages := walkExample(b, srv, v)
+		if len(pages) == 0 {
+			b.Fatal("no pages")
+		}
+		b.Run(string(v), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := a11y.CheckFlow(context.Background(), pages, nil, a11y.WithRules(guidance.FlowRules()...)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -32,7 +32,9 @@ import (
 //
 // Such a question fails when it arrives empty (the live value in a browser,
 // the value attribute, the text of a textarea or the selected option in
-// static HTML) and the earlier one was required; it is cantTell when the
+// static HTML) and the earlier one was required (the required or
+// aria-required attribute, an asterisk at the end of its label, or words
+// such as "obligatoriskt", "påkrevd", "required"); it is cantTell when the
 // earlier one was optional (the person may have left it empty), or when the
 // later one is a list or group to choose from (the earlier answer may be
 // offered there), and it passes when it arrives filled in. A page offering

@@ -80,6 +80,20 @@ var (
 	moreTimeText = regexp.MustCompile(`förläng|mer tid|fortsätt vara inloggad|stanna kvar|forleng|forbli innlogget|fortsett økten|extend|more time|stay (?:logged|signed) in|keep me (?:logged|signed) in|continue (?:the )?session`)
 )
 
+// timeLimitHints are words every text timeLimitText matches holds; the
+// pattern is costly and most paragraphs have none of them.
+var timeLimitHints = []string{"session", "logg", "minut", "timm", "økt", "timed out", "signed out", "tidsavbrudd", "tidsgr", "time limit"}
+
+// mayTellTimeLimit reports whether lower-case text may tell of a time limit.
+func mayTellTimeLimit(low string) bool {
+	for _, h := range timeLimitHints {
+		if strings.Contains(low, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // timingSign is a sign of a time limit on one page.
 type timingSign struct {
 	page    int
@@ -111,7 +125,7 @@ func runFlowTiming(p *a11y.FlowPass) error {
 		}
 		for _, b := range AllTextBlocks(doc) {
 			low := strings.ToLower(b.Text)
-			if !timeLimitText.MatchString(low) {
+			if !mayTellTimeLimit(low) || !timeLimitText.MatchString(low) {
 				continue
 			}
 			s := timingSign{page: i, node: b.Node, text: startOf(b.Text)}
@@ -124,7 +138,8 @@ func runFlowTiming(p *a11y.FlowPass) error {
 	}
 	dialogWarns := false
 	for _, d := range metaDialogs(p.Meta) {
-		if timeLimitText.MatchString(strings.ToLower(d.Message)) || moreTimeText.MatchString(strings.ToLower(d.Message)) {
+		low := strings.ToLower(d.Message)
+		if mayTellTimeLimit(low) && timeLimitText.MatchString(low) || moreTimeText.MatchString(low) {
 			dialogWarns = true
 		}
 	}
