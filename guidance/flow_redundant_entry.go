@@ -1,6 +1,7 @@
 package guidance
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -43,8 +44,9 @@ import (
 // ("Bekräfta e-post", "Gjenta passord") are exempt: WCAG allows asking again
 // for security. A step that shows the same form as an earlier one (the same
 // questions again, after an error or on the way back) is not compared with
-// it, and questions that cannot be edited (readonly, disabled) are not
-// asked. A flow with questions on at least two steps and none asked again
+// it, nor is a field with the same name at the same address (the same
+// field shown again with an error message); questions that cannot be
+// edited (readonly, disabled) are not asked. A flow with questions on at least two steps and none asked again
 // passes once.
 var FlowRedundantEntry = &a11y.Rule{
 	ID:       "flow-redundant-entry",
@@ -154,6 +156,7 @@ func runRedundantEntry(p *a11y.FlowPass) error {
 	facts := flowPageFacts(p.Pages)
 	qs := make([][]question, len(p.Pages))
 	sig := make([]string, len(p.Pages))
+	addr := make([]string, len(p.Pages))
 	reuse := make([]bool, len(p.Pages))
 	formSteps := 0
 	for i := range p.Pages {
@@ -161,6 +164,7 @@ func runRedundantEntry(p *a11y.FlowPass) error {
 		if doc == nil {
 			continue
 		}
+		addr[i] = pageAddress(p.Pages[i].URL, doc.URL)
 		qs[i] = questions(doc, i, formFieldsOf(doc, facts[i]))
 		sig[i] = questionSignature(qs[i])
 		reuse[i] = offersReuse(doc)
@@ -174,7 +178,7 @@ func runRedundantEntry(p *a11y.FlowPass) error {
 	repeated := false
 	for b := range p.Pages {
 		for _, later := range qs[b] {
-			earlier, ok := askedBefore(qs, sig, b, later)
+			earlier, ok := askedBefore(qs, sig, addr, b, later)
 			if !ok {
 				continue
 			}
@@ -237,18 +241,35 @@ func addressKind(k string) bool {
 }
 
 // askedBefore returns the question of an earlier step that q asks again.
-func askedBefore(qs [][]question, sig []string, b int, q question) (question, bool) {
+// A field of the same name at the same address is the same field shown
+// again (after an error, or audited twice), not a new question.
+func askedBefore(qs [][]question, sig, addr []string, b int, q question) (question, bool) {
 	for a := b - 1; a >= 0; a-- {
 		if sig[a] != "" && sig[a] == sig[b] {
 			continue // the same form shown again
 		}
 		for _, e := range qs[a] {
+			if addr[a] != "" && addr[a] == addr[b] && e.Name != "" && e.Name == q.Name {
+				continue
+			}
 			if sameQuestion(e, q) {
 				return e, true
 			}
 		}
 	}
 	return question{}, false
+}
+
+// pageAddress returns a page's address without query and fragment, "" when
+// it has none.
+func pageAddress(urls ...string) string {
+	for _, s := range urls {
+		if u, err := url.Parse(strings.TrimSpace(s)); err == nil && s != "" {
+			u.RawQuery, u.Fragment, u.RawFragment = "", "", ""
+			return u.String()
+		}
+	}
+	return ""
 }
 
 // sameQuestion reports whether two fields ask for the same information
