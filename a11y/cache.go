@@ -8,4 +8,71 @@ type cache struct {
 	sel  *selCache
 }
 
-func newCache() *cache { return &cache{aria: newAriaCache(), name: newNameCache(), sel: newSelCache()} }
+func newCache(nodes int) *cache {
+	return &cache{aria: newAriaCache(nodes), name: newNameCache(nodes), sel: newSelCache(nodes)}
+}
+
+// slot returns the place of n in the document's per-node tables: its
+// index when the document indexed it, else -1 (nodes a source added
+// without indexing, nodes of another document).
+func (d *Document) slot(n *Node) int {
+	if n.doc == d && n.Index >= 0 && n.Index < d.nodes {
+		return n.Index
+	}
+	return -1
+}
+
+// memo memoises one value per node: in tables indexed by the node's index
+// for the nodes the document indexed, allocated on first use, and in a map
+// for any other node.
+type memo[T any] struct {
+	size  int
+	known []bool
+	val   []T
+	other map[*Node]T
+}
+
+func newMemo[T any](nodes int) memo[T] { return memo[T]{size: nodes} }
+
+func (m *memo[T]) get(d *Document, n *Node) (T, bool) {
+	if i := d.slot(n); i >= 0 && i < m.size {
+		if m.known != nil && m.known[i] {
+			return m.val[i], true
+		}
+		var zero T
+		return zero, false
+	}
+	v, ok := m.other[n]
+	return v, ok
+}
+
+func (m *memo[T]) put(d *Document, n *Node, v T) {
+	if i := d.slot(n); i >= 0 && i < m.size {
+		if m.known == nil {
+			m.known = make([]bool, m.size)
+			m.val = make([]T, m.size)
+		}
+		m.known[i], m.val[i] = true, v
+		return
+	}
+	if m.other == nil {
+		m.other = map[*Node]T{}
+	}
+	m.other[n] = v
+}
+
+func (m *memo[T]) forget(d *Document, n *Node) {
+	if i := d.slot(n); i >= 0 && i < m.size {
+		if m.known != nil {
+			var zero T
+			m.known[i], m.val[i] = false, zero
+		}
+		return
+	}
+	delete(m.other, n)
+}
+
+// clear forgets every value.
+func (m *memo[T]) clear() {
+	m.known, m.val, m.other = nil, nil, nil
+}

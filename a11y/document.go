@@ -72,6 +72,7 @@ type Document struct {
 	elements []*Node
 	byAtom   map[atom.Atom][]*Node
 	ids      map[*Node]map[string][]*Node // tree root → id → elements
+	nodes    int                          // nodes indexed, elements and others
 	cache    *cache
 }
 
@@ -365,7 +366,8 @@ func (d *Document) Index() {
 		}
 	}
 	visit(d.Root)
-	d.cache = newCache()
+	d.nodes = i
+	d.cache = newCache(i)
 }
 
 // Render writes the outer HTML of n (light tree), for snippets and debugging.

@@ -67,17 +67,17 @@ const (
 
 // nameCache memoises accessible names and descriptions.
 type nameCache struct {
-	name   map[*Node]string
-	desc   map[*Node]string
-	source map[*Node]string
-	unsure map[*Node]bool
+	name memo[nameFacts]
+	desc memo[string]
 
-	ariaHidden map[*Node]bool
+	ariaHidden memo[bool]
 
 	// entered marks the elements a computation has entered: the number of
-	// the computation, so that marks need no clearing between them.
-	entered map[*Node]uint32
-	walks   uint32
+	// the computation, so that marks need no clearing between them. Nodes
+	// the document indexed are marked in entered, others in enteredOther.
+	entered      []uint32
+	enteredOther map[*Node]uint32
+	walks        uint32
 
 	relBuilt bool
 	labels   map[*Node][]*Node // labelable element → its <label>s in tree order
@@ -87,15 +87,37 @@ type nameCache struct {
 	sheets *sheetFacts // static-mode style sheet facts, built on first use
 }
 
-func newNameCache() *nameCache {
+// nameFacts is the memoised name of a node, where it came from and
+// whether the document's facts settle it.
+type nameFacts struct {
+	name, source string
+	unsure       bool
+}
+
+func newNameCache(nodes int) *nameCache {
 	return &nameCache{
-		name:       map[*Node]string{},
-		desc:       map[*Node]string{},
-		source:     map[*Node]string{},
-		unsure:     map[*Node]bool{},
-		ariaHidden: map[*Node]bool{},
-		entered:    map[*Node]uint32{},
+		name:       newMemo[nameFacts](nodes),
+		desc:       newMemo[string](nodes),
+		ariaHidden: newMemo[bool](nodes),
+		entered:    make([]uint32, nodes),
 	}
+}
+
+// enter marks n as entered by computation id and reports whether it was
+// already.
+func (d *Document) enter(n *Node, id uint32) (again bool) {
+	c := d.cache.name
+	if i := d.slot(n); i >= 0 && i < len(c.entered) {
+		again = c.entered[i] == id
+		c.entered[i] = id
+		return again
+	}
+	if c.enteredOther == nil {
+		c.enteredOther = map[*Node]uint32{}
+	}
+	again = c.enteredOther[n] == id
+	c.enteredOther[n] = id
+	return again
 }
 
 // Name returns the accessible name of n, computed with the accname 1.2
@@ -106,8 +128,8 @@ func (d *Document) Name(n *Node) string {
 		return ""
 	}
 	c := d.cache.name
-	if v, ok := c.name[n]; ok {
-		return v
+	if v, ok := c.name.get(d, n); ok {
+		return v.name
 	}
 	w := d.newNameWalk(n)
 	src := w.text(n, nameStep{root: true})
@@ -123,7 +145,7 @@ func (d *Document) Name(n *Node) string {
 			t, src = p, NameSourcePlaceholder
 		}
 	}
-	c.name[n], c.source[n], c.unsure[n] = t, src, w.unsure
+	c.name.put(d, n, nameFacts{name: t, source: src, unsure: w.unsure})
 	return t
 }
 
@@ -136,7 +158,8 @@ func (d *Document) NameSource(n *Node) string {
 		return ""
 	}
 	d.Name(n)
-	return d.cache.name.source[n]
+	v, _ := d.cache.name.name.get(d, n)
+	return v.source
 }
 
 // NameCertain reports whether the accessible name of n is settled by the
@@ -150,7 +173,8 @@ func (d *Document) NameCertain(n *Node) bool {
 		return true
 	}
 	d.Name(n)
-	return !d.cache.name.unsure[n]
+	v, _ := d.cache.name.name.get(d, n)
+	return !v.unsure
 }
 
 // Description returns the accessible description of n: the text of the
@@ -162,11 +186,11 @@ func (d *Document) Description(n *Node) string {
 		return ""
 	}
 	c := d.cache.name
-	if v, ok := c.desc[n]; ok {
+	if v, ok := c.desc.get(d, n); ok {
 		return v
 	}
 	v := d.description(n)
-	c.desc[n] = v
+	c.desc.put(d, n, v)
 	return v
 }
 
@@ -228,6 +252,7 @@ func (d *Document) newNameWalk(root *Node) *nameWalk {
 	c.walks++
 	if c.walks == 0 { // wrapped around: forget the old marks
 		clear(c.entered)
+		clear(c.enteredOther)
 		c.walks = 1
 	}
 	return &nameWalk{d: d, root: root, id: c.walks}
@@ -249,11 +274,9 @@ func (w *nameWalk) text(n *Node, s nameStep) string {
 	default:
 		return ""
 	}
-	entered := w.d.cache.name.entered
-	if entered[n] == w.id && !s.direct {
+	if w.d.enter(n, w.id) && !s.direct {
 		return ""
 	}
-	entered[n] = w.id
 	if w.d.sheetFacts().risky(n) {
 		w.unsure = true
 	}
@@ -384,14 +407,14 @@ func (w *nameWalk) hidden(n *Node) bool {
 
 // ariaHidden reports whether n or a flat-tree ancestor has aria-hidden="true".
 func (d *Document) ariaHidden(n *Node) bool {
-	memo := d.cache.name.ariaHidden
+	memo := &d.cache.name.ariaHidden
 	var chain []*Node
 	result := false
 	for e := n; e != nil; e = e.FlatParent() {
 		if e.Type != ElementNode {
 			continue
 		}
-		if v, ok := memo[e]; ok {
+		if v, ok := memo.get(d, e); ok {
 			result = v
 			break
 		}
@@ -403,7 +426,7 @@ func (d *Document) ariaHidden(n *Node) bool {
 	}
 	// every element walked lies below the answer: memoise them all
 	for _, e := range chain {
-		memo[e] = result
+		memo.put(d, e, result)
 	}
 	return result
 }

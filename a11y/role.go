@@ -20,14 +20,14 @@ import (
 
 // ariaCache memoises roles, tree inclusion and focusability per node.
 type ariaCache struct {
-	role     map[*Node]string
-	explicit map[*Node]string
-	implicit map[*Node]string
-	busy     map[*Node]bool // roles being computed, to break cycles
+	role     memo[string]
+	explicit memo[string]
+	implicit memo[string]
+	busy     memo[bool] // roles being computed, to break cycles
 
-	state     map[*Node]nodeState // rendering and tree facts (tree.go)
-	presAnc   map[*Node]*Node     // nearest ancestor with presentational children
-	focusable map[*Node]bool
+	state     memo[nodeState] // rendering and tree facts (tree.go)
+	presAnc   memo[*Node]     // nearest ancestor with presentational children
+	focusable memo[bool]
 
 	framesBuilt bool
 	frameOwner  map[*Node]*Node // frame document root → frame element
@@ -37,15 +37,15 @@ type ariaCache struct {
 	owned     map[*Node][]*Node // owner → owned elements, in reference order
 }
 
-func newAriaCache() *ariaCache {
+func newAriaCache(nodes int) *ariaCache {
 	return &ariaCache{
-		role:      map[*Node]string{},
-		explicit:  map[*Node]string{},
-		implicit:  map[*Node]string{},
-		busy:      map[*Node]bool{},
-		state:     map[*Node]nodeState{},
-		presAnc:   map[*Node]*Node{},
-		focusable: map[*Node]bool{},
+		role:      newMemo[string](nodes),
+		explicit:  newMemo[string](nodes),
+		implicit:  newMemo[string](nodes),
+		busy:      newMemo[bool](nodes),
+		state:     newMemo[nodeState](nodes),
+		presAnc:   newMemo[*Node](nodes),
+		focusable: newMemo[bool](nodes),
 	}
 }
 
@@ -63,13 +63,13 @@ func (d *Document) Role(n *Node) string {
 		return ""
 	}
 	c := d.cache.aria
-	if r, ok := c.role[n]; ok {
+	if r, ok := c.role.get(d, n); ok {
 		return r
 	}
-	if c.busy[n] {
+	if busy, _ := c.busy.get(d, n); busy {
 		return d.nativeRole(n)
 	}
-	c.busy[n] = true
+	c.busy.put(d, n, true)
 	r := d.ExplicitRole(n)
 	if r == "" {
 		r = d.ImplicitRole(n)
@@ -77,8 +77,8 @@ func (d *Document) Role(n *Node) string {
 	if IsPresentational(r) && d.presentationConflict(n) {
 		r = d.nativeRole(n)
 	}
-	delete(c.busy, n)
-	c.role[n] = r
+	c.busy.forget(d, n)
+	c.role.put(d, n, r)
 	return r
 }
 
@@ -90,7 +90,7 @@ func (d *Document) ExplicitRole(n *Node) string {
 		return ""
 	}
 	c := d.cache.aria
-	if r, ok := c.explicit[n]; ok {
+	if r, ok := c.explicit.get(d, n); ok {
 		return r
 	}
 	r := ""
@@ -105,7 +105,7 @@ func (d *Document) ExplicitRole(n *Node) string {
 			}
 		}
 	}
-	c.explicit[n] = r
+	c.explicit.put(d, n, r)
 	return r
 }
 
@@ -117,11 +117,11 @@ func (d *Document) ImplicitRole(n *Node) string {
 		return ""
 	}
 	c := d.cache.aria
-	if r, ok := c.implicit[n]; ok {
+	if r, ok := c.implicit.get(d, n); ok {
 		return r
 	}
 	r := d.implicitRole(n, true)
-	c.implicit[n] = r
+	c.implicit.put(d, n, r)
 	return r
 }
 

@@ -16,22 +16,23 @@ const MaxSnippet = 300
 // computed for all children of a parent at once, so a page with thousands of
 // siblings costs linear time, not quadratic.
 type selCache struct {
-	pos   map[*Node]sibPos
-	sel   map[*Node]string
-	xpath map[*Node]string
+	d     *Document
+	pos   memo[sibPos]
+	sel   memo[string]
+	xpath memo[string]
 }
 
 // sibPos is an element's position among its parent's children: of its type
 // (for :nth-of-type) and by tag name (for XPath), with the counts.
 type sibPos struct{ ofType, typeCount, byName int }
 
-func newSelCache() *selCache {
-	return &selCache{pos: map[*Node]sibPos{}, sel: map[*Node]string{}, xpath: map[*Node]string{}}
+func newSelCache(nodes int) *selCache {
+	return &selCache{pos: newMemo[sibPos](nodes), sel: newMemo[string](nodes), xpath: newMemo[string](nodes)}
 }
 
 func (c *selCache) position(e *Node) sibPos {
 	if c != nil {
-		if p, ok := c.pos[e]; ok {
+		if p, ok := c.pos.get(c.d, e); ok {
 			return p
 		}
 	}
@@ -45,7 +46,7 @@ func (c *selCache) position(e *Node) sibPos {
 		k := key{s.Data, s.Namespace}
 		counts[k]++
 		if c != nil {
-			c.pos[s] = sibPos{ofType: counts[k], byName: counts[k]}
+			c.pos.put(c.d, s, sibPos{ofType: counts[k], byName: counts[k]})
 		} else if s == e {
 			out = sibPos{ofType: counts[k], byName: counts[k]}
 		}
@@ -53,12 +54,13 @@ func (c *selCache) position(e *Node) sibPos {
 	if c != nil {
 		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
 			if s.Type == ElementNode {
-				p := c.pos[s]
+				p, _ := c.pos.get(c.d, s)
 				p.typeCount = counts[key{s.Data, s.Namespace}]
-				c.pos[s] = p
+				c.pos.put(c.d, s, p)
 			}
 		}
-		return c.pos[e]
+		p, _ := c.pos.get(c.d, e)
+		return p
 	}
 	out.typeCount = counts[key{e.Data, e.Namespace}]
 	return out
@@ -66,7 +68,9 @@ func (c *selCache) position(e *Node) sibPos {
 
 func selCacheOf(n *Node) *selCache {
 	if n.doc != nil && n.doc.cache != nil {
-		return n.doc.cache.sel
+		c := n.doc.cache.sel
+		c.d = n.doc
+		return c
 	}
 	return nil
 }
@@ -80,7 +84,7 @@ func Selector(n *Node) string {
 	}
 	c := selCacheOf(n)
 	if c != nil {
-		if s, ok := c.sel[n]; ok {
+		if s, ok := c.sel.get(c.d, n); ok {
 			return s
 		}
 	}
@@ -103,7 +107,7 @@ func Selector(n *Node) string {
 	}
 	s := strings.Join(parts, " > ")
 	if c != nil {
-		c.sel[n] = s
+		c.sel.put(c.d, n, s)
 	}
 	return s
 }
@@ -126,7 +130,7 @@ func XPath(n *Node) string {
 	}
 	c := selCacheOf(n)
 	if c != nil {
-		if s, ok := c.xpath[n]; ok {
+		if s, ok := c.xpath.get(c.d, n); ok {
 			return s
 		}
 	}
@@ -147,7 +151,7 @@ func XPath(n *Node) string {
 	}
 	s := "/" + strings.Join(parts, "/")
 	if c != nil {
-		c.xpath[n] = s
+		c.xpath.put(c.d, n, s)
 	}
 	return s
 }

@@ -123,12 +123,12 @@ func (d *Document) PresentationalParent(n *Node) *Node {
 		return nil
 	}
 	c := d.cache.aria
-	if v, ok := c.presAnc[n]; ok {
+	if v, ok := c.presAnc.get(d, n); ok {
 		return v
 	}
 	var chain []*Node
 	for e := n; ; {
-		if _, ok := c.presAnc[e]; ok {
+		if _, ok := c.presAnc.get(d, e); ok {
 			break
 		}
 		chain = append(chain, e)
@@ -143,15 +143,16 @@ func (d *Document) PresentationalParent(n *Node) *Node {
 		x := chain[i]
 		var v *Node
 		if p := d.axParentNode(x); p != nil {
-			if pv := c.presAnc[p]; pv != nil {
+			if pv, _ := c.presAnc.get(d, p); pv != nil {
 				v = pv
 			} else if p.Type == ElementNode && d.childrenPresentational(p) {
 				v = p
 			}
 		}
-		c.presAnc[x] = v
+		c.presAnc.put(d, x, v)
 	}
-	return c.presAnc[n]
+	v, _ := c.presAnc.get(d, n)
+	return v
 }
 
 func (d *Document) childrenPresentational(n *Node) bool {
@@ -172,11 +173,11 @@ func (d *Document) Focusable(n *Node) bool {
 		return false
 	}
 	c := d.cache.aria
-	if v, ok := c.focusable[n]; ok {
+	if v, ok := c.focusable.get(d, n); ok {
 		return v
 	}
 	v := d.focusable(n)
-	c.focusable[n] = v
+	c.focusable.put(d, n, v)
 	return v
 }
 
@@ -534,7 +535,7 @@ func (d *Document) frameOwnerOf(doc *Node) *Node {
 // nearest memoised flat-tree ancestor downwards.
 func (d *Document) nodeState(n *Node) nodeState {
 	c := d.cache.aria
-	if s, ok := c.state[n]; ok {
+	if s, ok := c.state.get(d, n); ok {
 		return s
 	}
 	// collect the chain up to a memoised ancestor or the top
@@ -542,7 +543,7 @@ func (d *Document) nodeState(n *Node) nodeState {
 	var base nodeState
 	var baseNode *Node
 	for e := n; ; {
-		if s, ok := c.state[e]; ok {
+		if s, ok := c.state.get(d, e); ok {
 			base, baseNode = s, e
 			break
 		}
@@ -559,10 +560,11 @@ func (d *Document) nodeState(n *Node) nodeState {
 	parent, parentNode := base, baseNode
 	for i := len(chain) - 1; i >= 0; i-- {
 		s := d.ownState(chain[i], parentNode, parent)
-		c.state[chain[i]] = s
+		c.state.put(d, chain[i], s)
 		parent, parentNode = s, chain[i]
 	}
-	return c.state[n]
+	s, _ := c.state.get(d, n)
+	return s
 }
 
 // orphan reports whether n has no flat parent although it is not the top
