@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -139,10 +141,12 @@ func New(ctx context.Context, opts ...Option) (*Browser, error) {
 		if err != nil {
 			return nil, err
 		}
-		dir, err := os.MkdirTemp("", "delaktig-chrome-")
+		sweepProfiles()
+		dir, err := os.MkdirTemp("", profilePrefix)
 		if err != nil {
 			return nil, fmt.Errorf("checker: create a profile directory: %w", err)
 		}
+		_ = os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o600)
 		b.path, b.dataDir = path, dir
 		aopts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(path)}
 		for _, f := range Flags {
@@ -173,6 +177,31 @@ func New(ctx context.Context, opts ...Option) (*Browser, error) {
 		b.closeOnce.Do(func() { b.shutdown(false) })
 	})
 	return b, nil
+}
+
+// Temporary profiles are named profilePrefix+random in the temporary
+// directory and hold ownerFile, the process id of the program that made them.
+const (
+	profilePrefix = "delaktig-chrome-"
+	ownerFile     = "delaktig-owner"
+)
+
+// sweepProfiles removes the temporary profiles left behind by programs that
+// ended without Close (a test binary that was killed, say): those whose
+// owner is no longer running and that no process uses.
+func sweepProfiles() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), profilePrefix+"*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			continue // not ours, or being created
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid == os.Getpid() || processAlive(pid) || len(ProcessesUsing(dir)) > 0 {
+			continue
+		}
+		_ = os.RemoveAll(dir)
+	}
 }
 
 // findChrome returns the browser binary to run.

@@ -77,6 +77,15 @@ func hasArg(cmdline, arg []byte) bool {
 	}
 }
 
+// processAlive reports whether a process with this id runs.
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || err == syscall.EPERM
+}
+
 // zombie reports whether the process has exited and only waits to be reaped.
 func zombie(pid string) bool {
 	b, err := os.ReadFile("/proc/" + pid + "/stat")
