@@ -228,7 +228,8 @@ func convert(src *html.Node, depth int) *Node {
 		parent *Node
 		depth  int
 	}
-	top := newNode(src)
+	var slab nodeSlab
+	top := slab.node(src)
 	stack := []item{}
 	push := func(s *html.Node, parent *Node, depth int) {
 		for c := s.LastChild; c != nil; c = c.PrevSibling {
@@ -239,7 +240,7 @@ func convert(src *html.Node, depth int) *Node {
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		n := newNode(it.src)
+		n := slab.node(it.src)
 		parent := it.parent
 		if it.depth > MaxDepth && parent.Parent != nil {
 			// flatten pathological nesting: attach to the parent's parent chain
@@ -272,8 +273,44 @@ func convert(src *html.Node, depth int) *Node {
 	return top
 }
 
-func newNode(s *html.Node) *Node {
-	n := &Node{Data: s.Data, DataAtom: s.DataAtom, Namespace: s.Namespace}
+// nodeSlab hands out the Nodes and attribute lists of a parsed tree from
+// shared blocks: a page of tens of thousands of nodes costs a few hundred
+// allocations instead of one or two per node.
+type nodeSlab struct {
+	nodes []Node
+	attrs []html.Attribute
+	block int
+}
+
+func (s *nodeSlab) node(src *html.Node) *Node {
+	if len(s.nodes) == 0 {
+		s.block = min(max(2*s.block, 64), 4096)
+		s.nodes = make([]Node, s.block)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	fillNode(n, src, s)
+	return n
+}
+
+// attrList returns a copy of attrs whose capacity ends with it, so that
+// appending to one element's attributes never writes over another's.
+func (s *nodeSlab) attrList(attrs []html.Attribute) []html.Attribute {
+	k := len(attrs)
+	if k > 64 {
+		return append([]html.Attribute(nil), attrs...)
+	}
+	if len(s.attrs) < k {
+		s.attrs = make([]html.Attribute, 4*s.block)
+	}
+	out := s.attrs[:k:k]
+	s.attrs = s.attrs[k:]
+	copy(out, attrs)
+	return out
+}
+
+func fillNode(n *Node, s *html.Node, slab *nodeSlab) {
+	n.Data, n.DataAtom, n.Namespace = s.Data, s.DataAtom, s.Namespace
 	switch s.Type {
 	case html.TextNode:
 		n.Type = TextNode
@@ -282,8 +319,7 @@ func newNode(s *html.Node) *Node {
 	case html.ElementNode:
 		n.Type = ElementNode
 		if len(s.Attr) > 0 {
-			n.Attr = make([]html.Attribute, len(s.Attr))
-			copy(n.Attr, s.Attr)
+			n.Attr = slab.attrList(s.Attr)
 		}
 	case html.CommentNode:
 		n.Type = CommentNode
@@ -292,7 +328,6 @@ func newNode(s *html.Node) *Node {
 	default:
 		n.Type = ErrorNode
 	}
-	return n
 }
 
 func attrOf(s *html.Node, key string) string {
