@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"time"
 
@@ -13,7 +13,6 @@ import (
 	"github.com/delaktig/delaktig/checker"
 	"github.com/delaktig/delaktig/checker/flowfile"
 	"github.com/delaktig/delaktig/checker/report"
-	"github.com/delaktig/delaktig/guidance"
 )
 
 func init() {
@@ -53,6 +52,16 @@ func addBrowserFlags(fs interface {
 // startBrowser starts (or attaches to) Chrome; a missing browser is a setup
 // error that says what to do.
 func startBrowser(ctx context.Context, chrome, remote string) (*checker.Browser, error) {
+	b, err := newBrowser(ctx, chrome, remote)
+	if err != nil {
+		return nil, browserError(err)
+	}
+	return b, nil
+}
+
+// newBrowser starts Chrome at chrome (else found on PATH), or attaches to
+// the one at remote.
+func newBrowser(ctx context.Context, chrome, remote string) (*checker.Browser, error) {
 	var opts []checker.Option
 	switch {
 	case remote != "":
@@ -60,27 +69,96 @@ func startBrowser(ctx context.Context, chrome, remote string) (*checker.Browser,
 	case chrome != "":
 		opts = append(opts, checker.WithChrome(chrome))
 	}
-	b, err := checker.New(ctx, opts...)
-	switch {
-	case err == nil:
-		return b, nil
-	case errors.Is(err, checker.ErrNoBrowser):
-		return nil, usagef("no Chrome or Chromium could be started: install one (apt-get install -y chromium), set DELAKTIG_CHROME to its path, or pass --static to check without a browser (%v)", err)
+	return checker.New(ctx, opts...)
+}
+
+// browserError words a browser that could not be started as a setup error
+// that says what to do.
+func browserError(err error) error {
+	if errors.Is(err, checker.ErrNoBrowser) {
+		return usagef("no Chrome or Chromium could be started: install one (apt-get install -y chromium), set DELAKTIG_CHROME to its path, or pass --static to check without a browser (%v)", err)
 	}
-	return nil, usagef("%v", err)
+	return usagef("%v", err)
+}
+
+// addInteractionFlags adds the flags that turn off the checks made by
+// driving the page in the browser.
+func addInteractionFlags(fs *flag.FlagSet) (noInteractions, noExplore *bool) {
+	noInteractions = fs.Bool("no-interactions", false, "make no keyboard walk, reflow, zoom or text-spacing checks in the browser")
+	noExplore = fs.Bool("no-explore-errors", false, "do not submit forms wrongly on purpose to check their error messages (the server sees those submissions)")
+	return noInteractions, noExplore
+}
+
+// browserOptions are the checker's options for o: a full audit (every
+// interaction check and error exploration) less what the flags turn off.
+func browserOptions(o *checkOptions, timeout time.Duration) checker.Options {
+	opts := checker.DefaultOptions()
+	opts.Rules = o.rules
+	opts.Locale = o.lang
+	opts.Wait = checker.Wait{Load: timeout}
+	if o.noInteractions {
+		opts.Interactions = checker.Interactions{}
+	}
+	opts.ExploreErrors = !o.noExplore
+	return opts
+}
+
+// exploredKey is the Document.Extra key under which check's browser loader
+// keeps the error states it found for the page's forms.
+const exploredKey = "delaktig.explored"
+
+// exploredDoc is one error state of a checked page's form.
+type exploredDoc struct {
+	doc  *a11y.Document
+	step string
+}
+
+// explored returns the error states stored in doc by the browser loader.
+func explored(doc *a11y.Document) []exploredDoc {
+	if doc == nil || doc.Extra == nil {
+		return nil
+	}
+	e, _ := doc.Extra[exploredKey].([]exploredDoc)
+	return e
 }
 
 // startBrowserCheck is check's browser: URLs are loaded in Chrome, waited
-// for until they settle, and snapshotted with computed styles and layout.
+// for until they settle, snapshotted with computed styles and layout, and
+// driven (keyboard walk, reflow, zoom, text spacing); the error states of
+// their forms are explored and kept with the page's document.
 func startBrowserCheck(ctx context.Context, o *checkOptions) (loadFunc, func(), error) {
 	b, err := startBrowser(ctx, os.Getenv("DELAKTIG_CHROME"), "")
 	if err != nil {
 		return nil, nil, err
 	}
+	opts := browserOptions(o, o.timeout)
 	load := func(ctx context.Context, t target) (*a11y.Document, error) {
-		doc, err := checker.LoadURL(ctx, b, t.name, checker.Options{Wait: checker.Wait{Load: o.timeout}})
+		p, err := checker.CheckURL(ctx, b, t.name, opts)
 		if err != nil {
 			return nil, &loadError{t.name, loadReason(err)}
+		}
+		doc := p.Doc
+		if !opts.ExploreErrors {
+			return doc, nil
+		}
+		tab, err := b.Tab(ctx)
+		if err != nil {
+			return doc, nil
+		}
+		defer tab.Release()
+		states, _ := tab.ExploreErrors(ctx, doc, opts, nil)
+		var out []exploredDoc
+		for _, st := range states {
+			if st.Page == nil || st.Page.Doc == nil {
+				continue
+			}
+			out = append(out, exploredDoc{st.Page.Doc, "error state (" + st.Pass + "): " + st.Form})
+		}
+		if len(out) > 0 {
+			if doc.Extra == nil {
+				doc.Extra = map[string]any{}
+			}
+			doc.Extra[exploredKey] = out
 		}
 		return doc, nil
 	}
@@ -112,12 +190,16 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	oracle := fs.Bool("ax-oracle", false, "also read Chrome's accessibility tree into every page (slower; for comparing roles and names)")
 	noShots := fs.Bool("no-screenshots", false, "take no screenshots")
 	verbose := fs.Bool("v", false, "print each step on standard error as it is done")
+	noInter, noExplore := addInteractionFlags(fs)
 	bf := addBrowserFlags(fs)
 	pos, code, ok := parseCommand(s, fs, args)
 	if !ok {
 		return code
 	}
-	o, err := checkConfig(false, *format, *lang, *spec, *failOn, *outcomes, *timeout)
+	o, err := checkConfig(false, *format, *lang, *spec, *failOn, *outcomes, *timeout, true)
+	if o != nil {
+		o.noInteractions, o.noExplore = *noInter, *noExplore
+	}
 	if err == nil && len(pos) != 1 {
 		err = usagef("name one flow file, for example: delaktig audit ansokan.yaml")
 	}
@@ -152,11 +234,12 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	defer b.Close()
 
 	// the flow rules compare the audited steps; page checks skip them
-	all := append(slices.Clip(o.rules), guidance.FlowRules()...)
-	opts := checker.Options{
-		Rules: all, Locale: o.lang, StepTimeout: *timeout, Wait: checker.Wait{Load: *timeout},
-		FullPage: !*noShots, NoScreenshots: *noShots, AXOracle: *oracle, Env: os.LookupEnv,
-	}
+	all := o.rules
+	opts := browserOptions(o, *timeout)
+	opts.StepTimeout = *timeout
+	opts.FullPage, opts.NoScreenshots = !*noShots, *noShots
+	opts.AXOracle = *oracle
+	opts.Env = os.LookupEnv
 	if *verbose {
 		opts.Logf = func(format string, args ...any) { s.errorf(format, args...) }
 	}
@@ -165,7 +248,7 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", runErr)
 		return exitUsage
 	}
-	r, shots := flowReport(flow, res, "")
+	r, shots := flowReport(flow, res, "", nil)
 	r.Generated = time.Now().UTC().Truncate(time.Second)
 	if runErr != nil {
 		s.errorf("%v", runErr)
@@ -213,11 +296,11 @@ func wrapEnv(names []string) []string {
 // flowReport turns a flow's result into report pages (one per audited step,
 // with readability and complexity), the flow's findings and complexity, and
 // the screenshots keyed by report.PageKey. prefix is put before every step
-// name (the demo tells its two variants apart with it).
-func flowReport(flow *checker.Flow, res *checker.FlowResult, prefix string) (*report.Report, map[string][]byte) {
+// name (the demo tells its two variants apart with it). The pages' facts
+// are also added to ff when it is not nil.
+func flowReport(flow *checker.Flow, res *checker.FlowResult, prefix string, ff *flowFacts) (*report.Report, map[string][]byte) {
 	var pages []report.Page
-	var complexities []guidance.Complexity
-	var facts []*guidance.PageFacts
+	var own flowFacts
 	shots := map[string][]byte{}
 	seen := map[string]int{}
 	for _, st := range res.Steps {
@@ -235,18 +318,18 @@ func flowReport(flow *checker.Flow, res *checker.FlowResult, prefix string) (*re
 		for i := range rp.Findings {
 			rp.Findings[i].Step = name
 		}
-		rp.Readability = guidance.Readability(p.Doc)
-		cx := guidance.PageComplexity(p.Doc)
-		rp.Complexity = cx
-		complexities = append(complexities, cx)
-		facts = append(facts, guidance.Facts(p.Doc))
+		own.add(&rp, p.Doc)
+		if ff != nil {
+			ff.cx = append(ff.cx, own.cx[len(own.cx)-1])
+			ff.facts = append(ff.facts, own.facts[len(own.facts)-1])
+		}
 		if len(p.Screenshot) > 0 {
 			shots[report.PageKey(rp)] = p.Screenshot
 		}
 		pages = append(pages, rp)
 	}
 	r := report.Build(pages...)
-	r.Flow = &report.Flow{Name: flow.Name, Steps: len(flow.Steps), Complexity: guidance.FlowComplexity(complexities, facts)}
+	r.Flow = &report.Flow{Name: flow.Name, Steps: len(flow.Steps), Complexity: own.complexity()}
 	if res.Flow != nil {
 		r.Flow.Findings = append(r.Flow.Findings, res.Flow.Findings...)
 		for i := range r.Flow.Findings {

@@ -13,6 +13,7 @@ import (
 	"github.com/delaktig/delaktig/a11y/locale"
 	"github.com/delaktig/delaktig/a11y/rules"
 	"github.com/delaktig/delaktig/checker/report"
+	"github.com/delaktig/delaktig/guidance"
 	"golang.org/x/text/language"
 )
 
@@ -40,12 +41,18 @@ type checkOptions struct {
 	failOn   a11y.Impact
 	outcomes []a11y.Outcome
 	timeout  time.Duration
+	// noInteractions turns off the keyboard walk, reflow, zoom and text
+	// spacing checks in the browser; noExplore the error exploration.
+	noInteractions, noExplore bool
 }
 
-// The rule registry; tests replace it with a fixed set.
+// The rule registry; tests replace it with a fixed set. The default page
+// rules are the accessibility rules and the plain-language and inclusion
+// rules; audit and demo add the flow rules.
 var (
-	defaultRules      = rules.All
+	defaultRules      = func() []*a11y.Rule { return append(rules.All(), guidance.Rules()...) }
 	experimentalRules = rules.Experimental
+	flowRules         = guidance.FlowRules
 )
 
 func runCheck(ctx context.Context, s *stdio, args []string) int {
@@ -58,11 +65,15 @@ func runCheck(ctx context.Context, s *stdio, args []string) int {
 	failOn := fs.String("fail-on", "any", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any")
 	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for loading one URL")
+	noInter, noExplore := addInteractionFlags(fs)
 	targets, code, ok := parseCommand(s, fs, args)
 	if !ok {
 		return code
 	}
-	o, err := checkConfig(*static, *format, *lang, *spec, *failOn, *outcomes, *timeout)
+	o, err := checkConfig(*static, *format, *lang, *spec, *failOn, *outcomes, *timeout, false)
+	if o != nil {
+		o.noInteractions, o.noExplore = *noInter, *noExplore
+	}
 	if err == nil && len(targets) == 0 {
 		err = usagef("no target given: name an HTML file, a folder, a URL or - for standard input, for example: delaktig check index.html")
 	}
@@ -87,7 +98,8 @@ func countOf(list []string, v string) int {
 }
 
 // checkConfig validates the flags and turns them into options.
-func checkConfig(static bool, format, lang, spec, failOn, outcomes string, timeout time.Duration) (*checkOptions, error) {
+// flow adds the flow rules to the rules --rules selects from.
+func checkConfig(static bool, format, lang, spec, failOn, outcomes string, timeout time.Duration, flow bool) (*checkOptions, error) {
 	o := &checkOptions{static: static, timeout: timeout}
 	var ok bool
 	if o.format, ok = report.FormatByName(format); !ok {
@@ -98,7 +110,7 @@ func checkConfig(static bool, format, lang, spec, failOn, outcomes string, timeo
 		return nil, err
 	}
 	o.lang = l
-	if o.rules, err = selectRules(spec); err != nil {
+	if o.rules, err = selectRules(spec, flow); err != nil {
 		return nil, err
 	}
 	if failOn != "any" {
@@ -145,10 +157,14 @@ func defaultLang() string {
 	return "en"
 }
 
-// selectRules picks the rules a --rules spec names from the default and the
-// experimental rules. Experimental rules run only when named by their id.
-func selectRules(spec string) ([]*a11y.Rule, error) {
+// selectRules picks the rules a --rules spec names from the default rules
+// (with the flow rules when flow is set) and the experimental rules.
+// Experimental rules run only when named by their id.
+func selectRules(spec string, flow bool) ([]*a11y.Rule, error) {
 	def, exp := defaultRules(), experimentalRules()
+	if flow && len(def) > 0 {
+		def = append(slices.Clip(def), flowRules()...)
+	}
 	if strings.TrimSpace(spec) == "" {
 		if len(def) == 0 {
 			return nil, usagef("no rules are registered in this build of delaktig")
@@ -213,6 +229,7 @@ var browserCheck func(ctx context.Context, o *checkOptions) (load loadFunc, done
 func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 	var pages []report.Page
 	var loadErrs []error
+	var ff flowFacts
 	static := staticLoader(s, o)
 	load := static
 	targets, errs := expandTargets(args)
@@ -249,18 +266,39 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 		if slices.Contains(o.outcomes, a11y.Passed) || slices.Contains(o.outcomes, a11y.Inapplicable) {
 			checkOpts = append(checkOpts, a11y.WithAllTargets())
 		}
-		res, err := a11y.Check(ctx, doc, checkOpts...)
-		if err != nil && res == nil {
-			loadErrs = append(loadErrs, &loadError{t.name, err})
-			continue
+		// the page, then the error states the browser found for its forms
+		docs := []*a11y.Document{doc}
+		steps := []string{""}
+		for _, e := range explored(doc) {
+			docs = append(docs, e.doc)
+			steps = append(steps, e.step)
 		}
-		if err != nil {
-			// Interrupted: keep what was found so far on this page.
-			res.Errors = append(res.Errors, err)
+		for i, d := range docs {
+			res, err := a11y.Check(ctx, d, checkOpts...)
+			if err != nil && res == nil {
+				loadErrs = append(loadErrs, &loadError{t.name, err})
+				break
+			}
+			if err != nil {
+				// Interrupted: keep what was found so far on this page.
+				res.Errors = append(res.Errors, err)
+			}
+			rp := report.NewPage(d, res)
+			ff.add(&rp, d)
+			if steps[i] != "" {
+				rp.Step = steps[i]
+				for j := range rp.Findings {
+					rp.Findings[j].Step = steps[i]
+				}
+			}
+			pages = append(pages, rp)
 		}
-		pages = append(pages, report.NewPage(doc, res))
 	}
 	r := report.Build(pages...)
+	if len(pages) > 1 {
+		r.Flow = &report.Flow{Steps: len(pages), Complexity: ff.complexity()}
+		r.Summarize()
+	}
 	r.Generated = time.Now().UTC().Truncate(time.Second)
 	for _, err := range loadErrs {
 		s.errorf("%v", err)
@@ -281,4 +319,24 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 		return exitFailures
 	}
 	return exitOK
+}
+
+// flowFacts gathers what guidance.FlowComplexity needs, page by page.
+type flowFacts struct {
+	cx    []guidance.Complexity
+	facts []*guidance.PageFacts
+}
+
+// add fills rp's readability and complexity from doc and keeps its facts.
+func (ff *flowFacts) add(rp *report.Page, doc *a11y.Document) {
+	rp.Readability = guidance.Readability(doc)
+	cx := guidance.PageComplexity(doc)
+	rp.Complexity = cx
+	ff.cx = append(ff.cx, cx)
+	ff.facts = append(ff.facts, guidance.Facts(doc))
+}
+
+// complexity is the flow's complexity over the pages added.
+func (ff *flowFacts) complexity() guidance.Flow {
+	return guidance.FlowComplexity(ff.cx, ff.facts)
 }

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -46,12 +46,13 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en")
 	only := fs.String("variant", "", "audit only this version: tillganglig or otillganglig")
 	serve := fs.Bool("serve", false, "keep serving the example e-service after the report is written, until interrupted")
+	noInter, noExplore := addInteractionFlags(fs)
 	bf := addBrowserFlags(fs)
 	pos, code, ok := parseCommand(s, fs, args)
 	if !ok {
 		return code
 	}
-	o, err := checkConfig(false, "html", *lang, "", "any", "", time.Minute)
+	o, err := checkConfig(false, "html", *lang, "", "any", "", time.Minute, true)
 	switch {
 	case err != nil:
 	case len(pos) > 0:
@@ -63,6 +64,7 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", err)
 		return exitCode(err)
 	}
+	o.noInteractions, o.noExplore = *noInter, *noExplore
 
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -74,60 +76,29 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 	defer srv.Close()
 	base := "http://" + l.Addr().String()
 
-	b, err := startBrowser(ctx, *bf.chrome, *bf.remote)
-	if err != nil {
-		s.errorf("%v", err)
-		return exitUsage
-	}
-	defer b.Close()
-
-	all := append(slices.Clip(o.rules), guidance.FlowRules()...)
-	var pages []report.Page
-	var flowFindings []a11y.Finding
-	shots := map[string][]byte{}
-	steps := 0
-	failedStep := false
-	var r *report.Report
-	for _, v := range demoVariants {
-		if *only != "" && *only != v.name {
-			continue
+	d := &demoRun{o: o, shots: map[string][]byte{}, cx: map[string]guidance.Flow{}}
+	b, err := newBrowser(ctx, *bf.chrome, *bf.remote)
+	switch {
+	case err == nil:
+		defer b.Close()
+		if code, ok := d.browser(ctx, s, b, base, *only); !ok {
+			return code
 		}
-		flow, err := flowfile.Parse(examples.Flows()[v.name], "examples/flows/"+v.name+".yaml")
-		if err != nil {
+	case errors.Is(err, checker.ErrNoBrowser) && *bf.chrome == "" && *bf.remote == "":
+		s.errorf("no Chrome or Chromium found, so the demo reads the pages without a browser and rules that need the rendered page answer \"needs checking by a person\".\n" +
+			"  For the full audit, install one:  apt-get install -y chromium\n" +
+			"  or set DELAKTIG_CHROME to the path of a Chrome or Chromium binary.")
+		if err := d.static(ctx, s, base, *only); err != nil {
 			s.errorf("%v", err)
 			return exitUsage
 		}
-		flow.Start = base + "/" + v.name + "/"
-		res, runErr := checker.Run(ctx, b, flow, checker.Options{
-			Rules: all, Locale: o.lang, FullPage: true, StepTimeout: time.Minute,
-		})
-		if res == nil {
-			s.errorf("%v", runErr)
-			return exitUsage
-		}
-		vr, vshots := flowReport(flow, res, v.label+" – ")
-		pages = append(pages, vr.Pages...)
-		flowFindings = append(flowFindings, vr.Flow.Findings...)
-		steps += len(flow.Steps)
-		for k, png := range vshots {
-			shots[k] = png
-		}
-		failed := 0
-		for _, p := range vr.Pages {
-			for _, f := range p.Findings {
-				if f.Outcome == a11y.Failed {
-					failed++
-				}
-			}
-		}
-		fmt.Fprintf(s.out, "%s: %d pages checked, %d failures in %d rules\n", v.label, len(vr.Pages), failed, len(vr.Summary.RulesFailed))
-		if runErr != nil {
-			s.errorf("%v", runErr)
-			failedStep = true
-		}
+	default:
+		s.errorf("%v", browserError(err))
+		return exitUsage
 	}
-	r = report.Build(pages...)
-	r.Flow = &report.Flow{Name: "Norrsunda kommun: ansök om parkeringstillstånd (exempel)", Steps: steps, Findings: flowFindings}
+
+	r := report.Build(d.pages...)
+	r.Flow = &report.Flow{Name: "Norrsunda kommun: ansök om parkeringstillstånd (exempel)", Steps: d.steps, Findings: d.flowFindings, Complexity: d.cx}
 	r.Generated = time.Now().UTC().Truncate(time.Second)
 	r.Summarize()
 
@@ -142,7 +113,7 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", err)
 		return exitUsage
 	}
-	werr := report.WriteHTMLWith(f, r, report.Options{Lang: o.lang}, &report.Extras{Screenshots: shots, Rules: all})
+	werr := report.WriteHTMLWith(f, r, report.Options{Lang: o.lang}, &report.Extras{Screenshots: d.shots, Rules: o.rules})
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
@@ -155,8 +126,73 @@ func runDemo(ctx context.Context, s *stdio, args []string) int {
 		fmt.Fprintf(s.out, "the example e-service is at %s/ (press Ctrl+C to stop)\n", base)
 		<-ctx.Done()
 	}
-	if failedStep {
+	if d.failedStep {
 		return exitLoad
 	}
 	return exitOK
+}
+
+// demoRun gathers the demo's report, variant by variant.
+type demoRun struct {
+	o            *checkOptions
+	pages        []report.Page
+	flowFindings []a11y.Finding
+	shots        map[string][]byte
+	cx           map[string]guidance.Flow // the flow complexity of each variant, by its label
+	steps        int
+	failedStep   bool
+}
+
+// add puts one variant's report into the demo's and prints its summary.
+func (d *demoRun) add(s *stdio, label string, vr *report.Report, steps int) {
+	d.pages = append(d.pages, vr.Pages...)
+	if vr.Flow != nil {
+		d.flowFindings = append(d.flowFindings, vr.Flow.Findings...)
+		if fc, ok := vr.Flow.Complexity.(guidance.Flow); ok {
+			d.cx[label] = fc
+		}
+	}
+	d.steps += steps
+	failed := 0
+	for _, p := range vr.Pages {
+		for _, f := range p.Findings {
+			if f.Outcome == a11y.Failed {
+				failed++
+			}
+		}
+	}
+	fmt.Fprintf(s.out, "%s: %d pages checked, %d failures in %d rules\n", label, len(vr.Pages), failed, len(vr.Summary.RulesFailed))
+}
+
+// browser audits the variants in Chrome with their flow files.
+func (d *demoRun) browser(ctx context.Context, s *stdio, b *checker.Browser, base, only string) (int, bool) {
+	for _, v := range demoVariants {
+		if only != "" && only != v.name {
+			continue
+		}
+		flow, err := flowfile.Parse(examples.Flows()[v.name], "examples/flows/"+v.name+".yaml")
+		if err != nil {
+			s.errorf("%v", err)
+			return exitUsage, false
+		}
+		flow.Start = base + "/" + v.name + "/"
+		opts := browserOptions(d.o, time.Minute)
+		opts.FullPage = true
+		opts.StepTimeout = time.Minute
+		res, runErr := checker.Run(ctx, b, flow, opts)
+		if res == nil {
+			s.errorf("%v", runErr)
+			return exitUsage, false
+		}
+		vr, vshots := flowReport(flow, res, v.label+" – ", nil)
+		for k, png := range vshots {
+			d.shots[k] = png
+		}
+		d.add(s, v.label, vr, len(flow.Steps))
+		if runErr != nil {
+			s.errorf("%v", runErr)
+			d.failedStep = true
+		}
+	}
+	return exitOK, true
 }
