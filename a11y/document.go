@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -100,8 +101,25 @@ func (d *Document) Elements(atoms ...atom.Atom) iter.Seq[*Node] {
 			}
 			return
 		}
-		for _, n := range d.elements {
-			if n.Is(atoms...) && !yield(n) {
+		// merge the per-atom lists in document order
+		var lists [][]*Node
+		for i, a := range atoms {
+			if !slices.Contains(atoms[:i], a) && len(d.byAtom[a]) > 0 {
+				lists = append(lists, d.byAtom[a])
+			}
+		}
+		for len(lists) > 0 {
+			first := 0
+			for i := 1; i < len(lists); i++ {
+				if lists[i][0].Index < lists[first][0].Index {
+					first = i
+				}
+			}
+			n := lists[first][0]
+			if lists[first] = lists[first][1:]; len(lists[first]) == 0 {
+				lists = slices.Delete(lists, first, first+1)
+			}
+			if n.Namespace == NamespaceHTML && !yield(n) {
 				return
 			}
 		}
