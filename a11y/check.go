@@ -97,6 +97,8 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 	}
 	res := &Result{}
 	var parts []rulePart
+	// the rules record their outcomes one after the other in shared blocks
+	var free []outcome
 	for _, r := range o.Rules {
 		if err := ctx.Err(); err != nil {
 			res.Findings = buildFindings(parts, nil)
@@ -105,7 +107,10 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		if r.Scope == ScopeFlow || r.Run == nil {
 			continue
 		}
-		p := &Pass{Doc: doc, Rule: r}
+		if cap(free) < 256 {
+			free = make([]outcome, 0, max(1024, doc.Count()))
+		}
+		p := &Pass{Doc: doc, Rule: r, outcomes: free}
 		if missing := r.Needs &^ doc.Facts; missing != 0 {
 			key := MsgNeedsLayout
 			switch {
@@ -116,16 +121,18 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 			}
 			p.CantTell(nil, key, Data{"needs": missing.String()})
 			parts = append(parts, rulePart{r, p.outcomes})
+			free = p.outcomes[len(p.outcomes):]
 			continue
 		}
 		if err := runRule(p); err != nil {
 			res.Errors = append(res.Errors, err)
 			p.outcomes = append(p.outcomes[:0], outcome{
 				node: p.PageNode(), key: MsgRuleError, o: CantTell,
-				args: findingArgs{data: Data{"error": err.Error()}},
+				data: Data{"error": err.Error()},
 			})
 		}
 		parts = append(parts, rulePart{r, p.outcomes})
+		free = p.outcomes[len(p.outcomes):]
 		res.Facts = append(res.Facts, p.facts...)
 	}
 	var marks bool

@@ -22,10 +22,17 @@ type Pass struct {
 
 // outcome is one recorded outcome of a Pass, before it becomes a Finding.
 type outcome struct {
-	node *Node
-	key  Msg
-	args findingArgs
-	o    Outcome
+	node  *Node
+	key   Msg
+	data  Data
+	extra *outcomeExtra // nil when the outcome has neither
+	o     Outcome
+}
+
+// outcomeExtra holds the less common arguments of an outcome.
+type outcomeExtra struct {
+	question string
+	related  []*Node
 }
 
 // NewPass returns a Pass of rule over doc. The engine makes passes itself;
@@ -102,24 +109,33 @@ func (p *Pass) add(n *Node, o Outcome, key Msg, args []Arg) {
 	if n == nil {
 		n = p.PageNode()
 	}
-	p.outcomes = append(p.outcomes, outcome{node: n, key: key, o: o})
-	p.outcomes[len(p.outcomes)-1].args.collect(args)
+	oc := outcome{node: n, key: key, o: o}
+	if len(args) > 0 {
+		var a findingArgs
+		a.collect(args)
+		oc.data = a.data
+		if a.question != "" || a.related != nil {
+			oc.extra = &outcomeExtra{question: a.question, related: a.related}
+		}
+	}
+	p.outcomes = append(p.outcomes, oc)
 }
 
 // finding builds the Finding of an outcome of rule r; level is r's level.
 func (oc *outcome) finding(r *Rule, level string) Finding {
 	f := Finding{
-		Rule:         r.ID,
-		Outcome:      oc.o,
-		WCAG:         r.WCAG,
-		ACT:          r.ACT,
-		EN301549:     r.EN301549,
-		Key:          oc.key,
-		Node:         oc.node,
-		Level:        level,
-		Data:         oc.args.data,
-		Question:     oc.args.question,
-		relatedNodes: oc.args.related,
+		Rule:     r.ID,
+		Outcome:  oc.o,
+		WCAG:     r.WCAG,
+		ACT:      r.ACT,
+		EN301549: r.EN301549,
+		Key:      oc.key,
+		Node:     oc.node,
+		Level:    level,
+		Data:     oc.data,
+	}
+	if oc.extra != nil {
+		f.Question, f.relatedNodes = oc.extra.question, oc.extra.related
 	}
 	if oc.o == Failed {
 		f.Impact = r.Impact
