@@ -6,10 +6,30 @@ type cache struct {
 	aria *ariaCache
 	name *nameCache
 	sel  *selCache
+
+	shared map[any]any // Memo
 }
 
 func newCache(nodes int) *cache {
 	return &cache{aria: newAriaCache(nodes), name: newNameCache(nodes), sel: newSelCache(nodes)}
+}
+
+// Memo returns the value kept under key for this document, calling build
+// on first use. Rules use it to share what they derive from the whole
+// document (table models, parsed style sheets, indexes of labels) instead of
+// deriving it again in every pass; the value must not change once built.
+// Keys should be values of an unexported type of the calling package, as
+// for context values. Index forgets every value.
+func (d *Document) Memo(key any, build func() any) any {
+	if v, ok := d.cache.shared[key]; ok {
+		return v
+	}
+	v := build()
+	if d.cache.shared == nil {
+		d.cache.shared = map[any]any{}
+	}
+	d.cache.shared[key] = v
+	return v
 }
 
 // slot returns the place of n in the document's per-node tables: its
