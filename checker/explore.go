@@ -2,7 +2,6 @@ package checker
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -597,25 +596,35 @@ func (t *Tab) explorePass(ctx context.Context, url string, f formRef, pass strin
 
 // submitForm sends the prepared form the way a user would and returns how.
 func (t *Tab) submitForm(ctx context.Context, w world, origin float64) (string, error) {
+	// reacted polls the page until it reacts to the submission, for at
+	// most reactWait
 	reacted := func() (bool, error) {
-		select {
-		case <-ctx.Done():
-			return false, ctx.Err()
-		case <-time.After(reactWait):
-		}
-		if act := t.mon.now(); act.loading {
-			return true, nil
-		}
-		r, err := evalIn[reaction](ctx, w, `globalThis.__delaktigExplore.report()`, false)
-		if err != nil {
-			// the world went away with its document: the page navigated
-			now, err2 := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.timeOrigin`))
-			if err2 == nil && now != origin {
+		deadline := time.Now().Add(reactWait)
+		for {
+			select {
+			case <-ctx.Done():
+				return false, ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+			if act := t.mon.now(); act.loading {
 				return true, nil
 			}
-			return false, t.wrap(fmt.Errorf("checker: read the page's reaction: %w", err))
+			r, err := evalIn[reaction](ctx, w, `globalThis.__delaktigExplore.report()`, false)
+			if err != nil {
+				// the world went away with its document: the page navigated
+				now, err2 := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.timeOrigin`))
+				if err2 == nil && now != origin {
+					return true, nil
+				}
+				return false, t.wrap(fmt.Errorf("checker: read the page's reaction: %w", err))
+			}
+			if r.any() {
+				return true, nil
+			}
+			if time.Now().After(deadline) {
+				return false, nil
+			}
 		}
-		return r.any(), nil
 	}
 	click := func(expr string) (bool, error) {
 		at, err := evalIn[*aimed](ctx, w, expr, false)
@@ -714,6 +723,3 @@ func compact(ns []*a11y.Node) []*a11y.Node {
 	}
 	return out
 }
-
-// errNoForm is the note of a state whose form could not be found.
-var errNoForm = errors.New("checker: the form is not in the page after the submission")

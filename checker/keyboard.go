@@ -235,11 +235,11 @@ st.blur = async () => {
 	return {blurred, rects};
 };
 st.refocus = async wait => {
-	const e = st.cur;
+	const e = st.cur, was = !deepActive();
 	if (e && e.isConnected && e.focus) e.focus({preventScroll: true});
 	await new Promise(r => setTimeout(r, wait));
 	const a = deepActive();
-	return !!a && a.e === e;
+	return {was, ok: !!a && a.e === e};
 };
 return true;
 })()`
@@ -343,6 +343,7 @@ func (wk *walker) run() error {
 	// something after the scratch element took focus: start from there
 	pending := first.S == "element"
 	left := false
+	leftAt := -1 // the step the walk was at when focus first left the document
 	nones := 0
 	for {
 		if len(wk.stops) >= wk.maxStops || time.Now().After(wk.deadline) {
@@ -365,10 +366,11 @@ func (wk *walker) run() error {
 				// nothing on the page takes focus, or nothing does
 				// after focus left the document
 				wk.walk.Complete = true
+				wk.fromTop(leftAt)
 				return nil
 			}
-			if len(wk.stops) > 0 {
-				left = true
+			if len(wk.stops) > 0 && !left {
+				left, leftAt = true, len(wk.walk.Steps)
 			}
 			continue
 		}
@@ -394,8 +396,12 @@ func (wk *walker) run() error {
 			continue
 		}
 		if i, ok := wk.seen[st.ID]; ok {
-			if i == 0 && left {
+			// back at the first element: the whole order when focus
+			// left the document on the way (or the browser wrapped
+			// round and every element that takes focus was reached)
+			if i == 0 && (left || wk.unreached() == 0) {
 				wk.walk.Complete = true
+				wk.fromTop(leftAt)
 				return nil
 			}
 			return wk.cycle(wk.stops[i:])
@@ -404,6 +410,49 @@ func (wk *walker) run() error {
 			return err
 		}
 	}
+}
+
+// fromTop turns the steps of a complete walk so that they start at the top
+// of the sequential focus order: after the point where focus left the
+// document (leftAt, -1 when it never did), or else at the element the
+// document's focus order puts first. A walk that started in the middle of
+// the order (a positive tabindex puts elements before the place the walk
+// started from) is then in the order a user meets from the top.
+func (wk *walker) fromTop(leftAt int) {
+	steps := wk.walk.Steps
+	at := leftAt
+	if at < 0 {
+		pos := map[*a11y.Node]int{}
+		for i, s := range steps {
+			pos[s.Node] = i
+		}
+		for _, n := range wk.doc.FocusOrder() {
+			if i, ok := pos[n]; ok {
+				at = i
+				break
+			}
+		}
+	}
+	if at <= 0 || at >= len(steps) {
+		return
+	}
+	wk.walk.Steps = append(append([]*a11y.FocusRendering{}, steps[at:]...), steps[:at]...)
+}
+
+// unreached counts the elements the document's engine takes as reachable
+// with the Tab key (and that have a box) that the walk has not reached.
+func (wk *walker) unreached() int {
+	reached := map[*a11y.Node]bool{}
+	for _, s := range wk.stops {
+		reached[s.node] = true
+	}
+	n := 0
+	for e := range wk.doc.Elements() {
+		if !reached[e] && e.Box != nil && !e.Box.Empty() && wk.doc.Tabbable(e) {
+			n++
+		}
+	}
+	return n
 }
 
 // press sends one key (with Shift when shift is set).
@@ -455,7 +504,16 @@ func (wk *walker) element(expr string) *a11y.Node {
 
 // record adds the element focus is on as a step of the walk.
 func (wk *walker) record(st stopState) error {
-	node := wk.element(`globalThis.__delaktigWalk.cur`)
+	var node, by *a11y.Node
+	if ids, err := backendIDs(wk.ctx, wk.w, `[globalThis.__delaktigWalk.cur, globalThis.__delaktigWalk.by]`); err == nil {
+		nodes := nodesOf(wk.doc, wk.index, ids)
+		if len(nodes) > 0 {
+			node = nodes[0]
+		}
+		if len(nodes) > 1 {
+			by = nodes[1]
+		}
+	}
 	wk.seen[st.ID] = len(wk.stops)
 	wk.stops = append(wk.stops, stop{id: st.ID, modal: st.Modal, node: node})
 	if node == nil {
@@ -476,7 +534,7 @@ func (wk *walker) record(st stopState) error {
 		r.CoverageMeasured = true
 		r.Obscured = st.Obscured
 		if st.HasBy {
-			r.ObscuredBy = wk.element(`globalThis.__delaktigWalk.by`)
+			r.ObscuredBy = by
 		}
 	}
 	if err := wk.compare(r); err != nil {
@@ -486,18 +544,18 @@ func (wk *walker) record(st stopState) error {
 	return nil
 }
 
+// refocused is what walkLib's refocus() answers.
+type refocused struct {
+	Was bool `json:"was"` // nothing had focus just before
+	OK  bool `json:"ok"`  // the element has focus again
+}
+
 // compare fills the pixel comparison of a focused element: its region with
 // focus, then after blur(); when that region did not change, the regions of
 // elements whose look or content changed with focus, after blur() and with
 // focus given back. Focus is always given back, so that the next key
 // press goes to the element (its key handlers included).
 func (wk *walker) compare(r *a11y.FocusRendering) error {
-	refocused := false
-	defer func() {
-		if !refocused {
-			_, _ = evalIn[bool](wk.ctx, wk.w, `globalThis.__delaktigWalk.refocus(0)`, true)
-		}
-	}()
 	var reg region
 	if r.Box != nil {
 		reg = regionAround(*r.Box, r.Viewport, focusMargin)
@@ -514,67 +572,65 @@ func (wk *walker) compare(r *a11y.FocusRendering) error {
 		return wk.changed(err)
 	}
 	if !bl.Blurred {
-		return nil // a script took focus back: no unfocused look to compare
+		// a script took focus back: there is no unfocused look
+		_, err := evalIn[refocused](wk.ctx, wk.w, `globalThis.__delaktigWalk.refocus(0)`, true)
+		return err
 	}
+	changed := false
+	var box *a11y.Rect
 	if focused != nil {
 		blurred, err := capture(wk.ctx, reg)
 		if err != nil {
 			return err
 		}
-		if !wk.stillBlurred() {
-			return nil
-		}
-		changed, box, err := changedPixels(focused, blurred)
-		if err != nil {
+		if changed, box, err = changedPixels(focused, blurred); err != nil {
 			return err
 		}
-		r.PixelsCompared = true
-		if changed {
-			r.Changed, r.Indicator = true, box
-			return nil
-		}
 	}
+	// the regions of other elements that changed with focus, when the
+	// element's own region did not
 	var other region
-	for _, rc := range bl.Rects {
-		if len(rc) == 4 {
-			other = other.union(regionAround(a11y.Rect{X: rc[0], Y: rc[1], Width: rc[2], Height: rc[3]}, r.Viewport, 2))
+	if !changed {
+		for _, rc := range bl.Rects {
+			if len(rc) == 4 {
+				other = other.union(regionAround(a11y.Rect{X: rc[0], Y: rc[1], Width: rc[2], Height: rc[3]}, r.Viewport, 2))
+			}
 		}
 	}
-	if other.empty() {
-		return nil
+	var unfocused *shot
+	if !other.empty() {
+		if unfocused, err = capture(wk.ctx, other); err != nil {
+			return err
+		}
 	}
-	unfocused, err := capture(wk.ctx, other)
-	if err != nil {
-		return err
+	wait := int64(0)
+	if unfocused != nil {
+		wait = keySettle.Milliseconds()
 	}
-	refocused = true
-	ok, err := evalIn[bool](wk.ctx, wk.w, fmt.Sprintf(`globalThis.__delaktigWalk.refocus(%d)`, keySettle.Milliseconds()), true)
+	back, err := evalIn[refocused](wk.ctx, wk.w, fmt.Sprintf(`globalThis.__delaktigWalk.refocus(%d)`, wait), true)
 	if err != nil {
 		return wk.changed(err)
 	}
-	if !ok {
+	if !back.Was {
+		return nil // a script gave focus back meanwhile: the shots may show either look
+	}
+	if focused != nil {
+		r.PixelsCompared = true
+		r.Changed, r.Indicator = changed, box
+	}
+	if changed || unfocused == nil || !back.OK {
 		return nil
 	}
 	again, err := capture(wk.ctx, other)
 	if err != nil {
 		return err
 	}
-	changed, box, err := changedPixels(again, unfocused)
-	if err != nil {
+	if changed, box, err = changedPixels(again, unfocused); err != nil {
 		return err
 	}
 	r.PixelsCompared = true
-	if changed {
-		r.Changed, r.Indicator = true, box
-	}
+	r.Changed, r.Indicator = changed, box
 	return nil
-}
-
-// stillBlurred reports whether nothing has focus (a script may give focus
-// back on a timer after blur).
-func (wk *walker) stillBlurred() bool {
-	ok, err := evalIn[bool](wk.ctx, wk.w, `!globalThis.__delaktigWalk.deepActive()`, false)
-	return err == nil && ok
 }
 
 // leaveContainer presses Tab until focus leaves an element that holds its

@@ -171,7 +171,6 @@ st.measure = baseline => {
 	const {out: ls, limited} = lines();
 	const c = clipped(ls), o = overlaps(ls);
 	if (baseline) { st.base = {c: new Set(c.keys()), o: new Set(o.keys())}; return {limited}; }
-	st.els = [];
 	const res = {limited, clipped: [], overlaps: []};
 	for (const [id, v] of c) {
 		if (st.base && st.base.c.has(id)) continue;
