@@ -351,6 +351,9 @@ func (o Options) filter(fs []a11y.Finding, lang string) []a11y.Finding {
 				keyed = append(keyed, len(out))
 			}
 			out = append(out, fs[i])
+			// The engine locates only failed and cantTell findings;
+			// locate any other outcome listed here.
+			a11y.FillTarget(&out[len(out)-1])
 		}
 	}
 	// Render only findings that carry a message key: a finding read back
