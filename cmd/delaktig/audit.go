@@ -181,22 +181,27 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	c := commands["audit"]
 	fs := newFlags(s, c, auditAbout)
 	format := fs.String("format", "text", "report format: "+oneOf(report.FormatNames()))
-	out := fs.String("out", "", "also write an evidence bundle into this folder: report.json, report.html, screenshots, meta.json…")
 	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG or LANG")
 	spec := fs.String("rules", "", "rules to run, for example all,-color-contrast,wcag:1.4.*,tag:forms (see delaktig rules)")
-	failOn := fs.String("fail-on", "any", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any")
+	failOn := fs.String("fail-on", "", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any (the default); new: only for failures the --baseline lacks; none: never")
 	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one step, its page load and its checks included")
 	oracle := fs.Bool("ax-oracle", false, "also read Chrome's accessibility tree into every page (slower; for comparing roles and names)")
 	noShots := fs.Bool("no-screenshots", false, "take no screenshots")
 	verbose := fs.Bool("v", false, "print each step on standard error as it is done")
 	noInter, noExplore := addInteractionFlags(fs)
+	pf := addPolicyFlags(fs, true)
 	bf := addBrowserFlags(fs)
 	pos, code, ok := parseCommand(s, fs, args)
 	if !ok {
 		return code
 	}
-	o, err := checkConfig(false, *format, *lang, *spec, *failOn, *outcomes, *timeout, true)
+	pol, ruleSpec, failSpec, err := loadPolicy(pf, *spec, *failOn)
+	if err != nil {
+		s.errorf("%v", err)
+		return exitUsage
+	}
+	o, err := checkConfig(false, *format, *lang, ruleSpec, failSpec, *outcomes, *timeout, true)
 	if o != nil {
 		o.noInteractions, o.noExplore = *noInter, *noExplore
 	}
@@ -233,8 +238,6 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	}
 	defer b.Close()
 
-	// the flow rules compare the audited steps; page checks skip them
-	all := o.rules
 	opts := browserOptions(o, *timeout)
 	opts.StepTimeout = *timeout
 	opts.FullPage, opts.NoScreenshots = !*noShots, *noShots
@@ -254,35 +257,11 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", runErr)
 		r.AddError(runErr.Error())
 	}
-	color := report.ColorAuto
-	if os.Getenv("NO_COLOR") != "" {
-		color = report.ColorNever
+	version := ""
+	if pol.out != "" {
+		version, _ = b.Version(ctx)
 	}
-	ropts := report.Options{Lang: o.lang, Outcomes: o.outcomes, Color: color}
-	if err := o.format.Write(s.out, r, ropts); err != nil {
-		s.errorf("%v", err)
-		return exitUsage
-	}
-	if *out != "" {
-		version, _ := b.Version(ctx)
-		_, err := report.WriteBundle(*out, r, report.BundleExtras{
-			Options:       report.Options{Lang: o.lang, Outcomes: o.outcomes},
-			Extras:        &report.Extras{Screenshots: shots, Rules: all},
-			ChromeVersion: version,
-			Secrets:       secrets,
-		})
-		if err != nil {
-			s.errorf("%v", err)
-			return exitUsage
-		}
-	}
-	switch {
-	case runErr != nil:
-		return exitLoad
-	case r.Failures(o.failOn) > 0:
-		return exitFailures
-	}
-	return exitOK
+	return pol.finish(s, o, r, shots, secrets, version, runErr != nil)
 }
 
 func wrapEnv(names []string) []string {

@@ -44,6 +44,8 @@ type checkOptions struct {
 	// noInteractions turns off the keyboard walk, reflow, zoom and text
 	// spacing checks in the browser; noExplore the error exploration.
 	noInteractions, noExplore bool
+	// policy holds the settings file, baseline, suppressions and history.
+	policy *policy
 }
 
 // The rule registry; tests replace it with a fixed set. The default page
@@ -62,17 +64,24 @@ func runCheck(ctx context.Context, s *stdio, args []string) int {
 	format := fs.String("format", "text", "report format: "+oneOf(report.FormatNames()))
 	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG or LANG")
 	spec := fs.String("rules", "", "rules to run, for example all,-color-contrast,wcag:1.4.*,tag:forms (see delaktig rules)")
-	failOn := fs.String("fail-on", "any", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any")
+	failOn := fs.String("fail-on", "", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any (the default); new: only for failures the --baseline lacks; none: never")
 	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for loading one URL")
 	noInter, noExplore := addInteractionFlags(fs)
+	pf := addPolicyFlags(fs, true)
 	targets, code, ok := parseCommand(s, fs, args)
 	if !ok {
 		return code
 	}
-	o, err := checkConfig(*static, *format, *lang, *spec, *failOn, *outcomes, *timeout, false)
+	pol, ruleSpec, failSpec, err := loadPolicy(pf, *spec, *failOn)
+	if err != nil {
+		s.errorf("%v", err)
+		return exitUsage
+	}
+	o, err := checkConfig(*static, *format, *lang, ruleSpec, failSpec, *outcomes, *timeout, false)
 	if o != nil {
 		o.noInteractions, o.noExplore = *noInter, *noExplore
+		o.policy = pol
 	}
 	if err == nil && len(targets) == 0 {
 		err = usagef("no target given: name an HTML file, a folder, a URL or - for standard input, for example: delaktig check index.html")
@@ -304,21 +313,11 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 		s.errorf("%v", err)
 		r.AddError(err.Error())
 	}
-	color := report.ColorAuto
-	if os.Getenv("NO_COLOR") != "" {
-		color = report.ColorNever
+	pol := o.policy
+	if pol == nil {
+		pol = &policy{}
 	}
-	if err := o.format.Write(s.out, r, report.Options{Lang: o.lang, Outcomes: o.outcomes, Color: color}); err != nil {
-		s.errorf("%v", err)
-		return exitUsage
-	}
-	switch {
-	case len(loadErrs) > 0:
-		return exitLoad
-	case r.Failures(o.failOn) > 0:
-		return exitFailures
-	}
-	return exitOK
+	return pol.finish(s, o, r, nil, nil, "", len(loadErrs) > 0)
 }
 
 // flowFacts gathers what guidance.FlowComplexity needs, page by page.
