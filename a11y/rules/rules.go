@@ -9,7 +9,7 @@ import "github.com/delaktig/delaktig/a11y"
 // All returns every default rule, in a stable order.
 func All() []*a11y.Rule {
 	var out []*a11y.Rule
-	for _, fam := range [][]*a11y.Rule{pageRules, nameRules, ariaRules, formRules, structureRules, renderedRules} {
+	for _, fam := range [][]*a11y.Rule{pageRules, nameRules, ariaRules, formRules, structureRules, renderedRules, interactionRules} {
 		out = append(out, fam...)
 	}
 	return out
