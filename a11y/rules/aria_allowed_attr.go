@@ -61,7 +61,7 @@ func runAriaAllowedAttr(p *a11y.Pass) error {
 			shown = "<" + n.Data + ">"
 		}
 		for _, a := range attrs {
-			spec, ok := a11y.AttrSpec(a.Key)
+			spec, ok := attrSpec(a.Key)
 			if !ok {
 				continue // aria-valid-attr reports unknown attributes
 			}

@@ -41,14 +41,14 @@ var ariaReplacement = map[string]string{
 func runAriaDeprecated(p *a11y.Pass) error {
 	for n := range p.Elements() {
 		if role := p.Doc.ExplicitRole(n); role != "" {
-			if spec, ok := a11y.RoleSpec(role); ok && spec.Deprecated {
+			if spec, ok := roleSpec(role); ok && spec.Deprecated {
 				p.Fail(n, ariaDeprecatedRole, a11y.Data{"role": role, "instead": ariaReplacement[role]})
 			} else {
 				p.Pass(n, ariaDeprecatedCurrentRole, a11y.Data{"role": role})
 			}
 		}
 		for _, a := range ariaAttributes(n) {
-			if spec, ok := a11y.AttrSpec(a.Key); ok && spec.Deprecated {
+			if spec, ok := attrSpec(a.Key); ok && spec.Deprecated {
 				p.Fail(n, ariaDeprecatedAttr, a11y.Data{"attr": a.Key})
 			}
 		}

@@ -48,7 +48,7 @@ func runAriaRequiredChildren(p *a11y.Pass) error {
 			continue
 		}
 		role := p.Doc.Role(n)
-		spec, ok := a11y.RoleSpec(a11y.CanonicalRole(role))
+		spec, ok := roleSpec(a11y.CanonicalRole(role))
 		if !ok || len(spec.Owned) == 0 {
 			continue
 		}

@@ -56,7 +56,7 @@ func runAriaRequiredParent(p *a11y.Pass) error {
 			continue
 		}
 		role := p.Doc.ExplicitRole(n)
-		spec, ok := a11y.RoleSpec(role)
+		spec, ok := roleSpec(role)
 		if !ok || len(spec.Context) == 0 || spec.Module != a11y.ModuleARIA || ariaSameRole(role, p.Doc.ImplicitRole(n)) {
 			continue
 		}
@@ -86,7 +86,7 @@ func runAriaRequiredParent(p *a11y.Pass) error {
 	if p.Doc.Mode != a11y.ModeBrowser {
 		for _, s := range ariaScriptTexts(p) {
 			if m := ariaScriptRole.FindStringSubmatch(s); m != nil {
-				if spec, ok := a11y.RoleSpec(strings.ToLower(m[1])); ok && len(spec.Context) > 0 && spec.Module == a11y.ModuleARIA {
+				if spec, ok := roleSpec(strings.ToLower(m[1])); ok && len(spec.Context) > 0 && spec.Module == a11y.ModuleARIA {
 					p.CantTell(nil, ariaRequiredParentScriptBuilt, a11y.Data{"role": spec.Name}, a11y.Ask(questionScriptBuilt))
 					break
 				}

@@ -35,7 +35,7 @@ func runAriaValidAttr(p *a11y.Pass) error {
 	for n := range p.Elements() {
 		for _, a := range ariaAttributes(n) {
 			data := a11y.Data{"attr": ariaExcerpt(a.Key)}
-			if _, ok := a11y.AttrSpec(a.Key); ok {
+			if _, ok := attrSpec(a.Key); ok {
 				p.Pass(n, ariaValidAttrDefined, data)
 			} else {
 				p.Fail(n, ariaValidAttrUnknown, data)

@@ -41,7 +41,7 @@ func runAriaValidAttrValue(p *a11y.Pass) error {
 			continue
 		}
 		for _, a := range ariaAttributes(n) {
-			spec, ok := a11y.AttrSpec(a.Key)
+			spec, ok := attrSpec(a.Key)
 			if !ok || ariaBlank(a.Val) {
 				continue
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -42,6 +43,41 @@ func ariaExcerpt(s string) string {
 		return string(r[:maxAriaExcerpt-1]) + "…"
 	}
 	return s
+}
+
+// ariaSpecs holds the definitions of every role and every aria-* attribute,
+// read once: a11y.RoleSpec and a11y.AttrSpec copy their lists on each call,
+// and the rules ask about every element.
+var ariaSpecs = sync.OnceValues(func() (map[string]a11y.RoleInfo, map[string]a11y.AttrInfo) {
+	roles := map[string]a11y.RoleInfo{}
+	for _, r := range a11y.Roles() {
+		if spec, ok := a11y.RoleSpec(r); ok {
+			roles[r] = spec
+		}
+	}
+	attrs := map[string]a11y.AttrInfo{}
+	for _, a := range a11y.Attrs() {
+		if spec, ok := a11y.AttrSpec(a); ok {
+			attrs[a] = spec
+		}
+	}
+	return roles, attrs
+})
+
+// roleSpec is a11y.RoleSpec without the copies: its lists are shared and
+// must not be changed.
+func roleSpec(role string) (a11y.RoleInfo, bool) {
+	roles, _ := ariaSpecs()
+	spec, ok := roles[role]
+	return spec, ok
+}
+
+// attrSpec is a11y.AttrSpec without the copies: its lists are shared and
+// must not be changed.
+func attrSpec(attr string) (a11y.AttrInfo, bool) {
+	_, attrs := ariaSpecs()
+	spec, ok := attrs[attr]
+	return spec, ok
 }
 
 // ariaMarkup reports whether n is an HTML or SVG element, the elements ARIA

@@ -40,7 +40,7 @@ func runPresentationalChildrenFocus(p *a11y.Pass) error {
 			continue
 		}
 		role := p.Doc.Role(n)
-		spec, ok := a11y.RoleSpec(role)
+		spec, ok := roleSpec(role)
 		if !ok || !spec.ChildrenPresentational || p.Doc.Hidden(n) {
 			continue
 		}
