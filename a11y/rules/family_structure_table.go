@@ -49,6 +49,10 @@ type tableModel struct {
 	grid          [][]*tableCell // [y][x]
 	width, height int
 	rowCount      int // rows (tr elements or role=row elements)
+
+	// filled on first use; the models of a document are shared by the rules
+	ids     map[string]*tableCell       // id → first cell with it
+	headers map[*tableCell][]*tableCell // headersOf
 }
 
 func (t *tableModel) at(x, y int) *tableCell {
@@ -314,15 +318,28 @@ func (m *tableModel) buildARIA(p *a11y.Pass) {
 	walk(m.table, nil, nil)
 }
 
+// tableModelsKey keys the table models of a document in a11y.Document.Memo.
+type tableModelsKey struct{}
+
 // tablesIn yields the table models of the document's tables: HTML tables and
-// elements with a table, grid or treegrid role.
+// elements with a table, grid or treegrid role. The models are built once
+// per document and shared by the rules: they must not change them.
 func tablesIn(p *a11y.Pass) func(yield func(*tableModel) bool) {
-	return func(yield func(*tableModel) bool) {
+	models := p.Doc.Memo(tableModelsKey{}, func() any {
+		var out []*tableModel
 		for n := range p.Elements() {
 			if !n.Is(atom.Table) && !tableLikeRoles[p.Role(n)] {
 				continue
 			}
-			if m := tableOf(p, n); m != nil && !yield(m) {
+			if m := tableOf(p, n); m != nil {
+				out = append(out, m)
+			}
+		}
+		return out
+	}).([]*tableModel)
+	return func(yield func(*tableModel) bool) {
+		for _, m := range models {
+			if !yield(m) {
 				return
 			}
 		}
@@ -331,17 +348,43 @@ func tablesIn(p *a11y.Pass) func(yield func(*tableModel) bool) {
 
 // cellByID returns the cell of the table with the given id, or nil.
 func (m *tableModel) cellByID(id string) *tableCell {
-	for _, c := range m.cells {
-		if c.node.ID() == id {
-			return c
+	if id == "" {
+		for _, c := range m.cells {
+			if c.node.ID() == "" {
+				return c
+			}
+		}
+		return nil
+	}
+	if m.ids == nil {
+		m.ids = map[string]*tableCell{}
+		for _, c := range m.cells {
+			if cid := c.node.ID(); cid != "" {
+				if _, ok := m.ids[cid]; !ok {
+					m.ids[cid] = c
+				}
+			}
 		}
 	}
-	return nil
+	return m.ids[id]
 }
 
 // headersOf returns the header cells the HTML algorithm assigns to cell c:
-// those its headers attribute names, else those found by scanning left and up.
+// those its headers attribute names, else those found by scanning left and
+// up. The list is shared: callers must not change it.
 func (m *tableModel) headersOf(c *tableCell) []*tableCell {
+	if l, ok := m.headers[c]; ok {
+		return l
+	}
+	if m.headers == nil {
+		m.headers = map[*tableCell][]*tableCell{}
+	}
+	l := m.assignHeaders(c)
+	m.headers[c] = l
+	return l
+}
+
+func (m *tableModel) assignHeaders(c *tableCell) []*tableCell {
 	if !m.html {
 		return m.ariaHeadersOf(c)
 	}
