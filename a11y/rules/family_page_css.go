@@ -24,7 +24,8 @@ import (
 
 // authorStyles holds the parsed <style> sheets of a document, per tree (the
 // document, each frame document and each shadow root), built on first use,
-// and memoises what the rules ask of them. A rule makes one per pass.
+// and memoises what the rules ask of them. A document has one, shared by
+// the rules (see newAuthorStyles).
 type authorStyles struct {
 	doc   *a11y.Document
 	trees map[*a11y.Node]*treeStyles
@@ -82,12 +83,20 @@ type cssSel struct {
 	pseudo string
 }
 
+// authorStylesKey keys the authorStyles of a document in a11y.Document.Memo.
+type authorStylesKey struct{}
+
+// newAuthorStyles returns the author styles of doc. They are made once per
+// document and shared by the rules: what they memoise depends on the
+// document alone.
 func newAuthorStyles(doc *a11y.Document) *authorStyles {
-	return &authorStyles{
-		doc: doc, trees: map[*a11y.Node]*treeStyles{}, cascades: map[cascadeKey]cascadedValue{},
-		display: map[*a11y.Node]visibility{}, visib: map[*a11y.Node]visibility{},
-		conceal: map[*a11y.Node]visibility{}, fonts: map[*a11y.Node]fontSizeValue{},
-	}
+	return doc.Memo(authorStylesKey{}, func() any {
+		return &authorStyles{
+			doc: doc, trees: map[*a11y.Node]*treeStyles{}, cascades: map[cascadeKey]cascadedValue{},
+			display: map[*a11y.Node]visibility{}, visib: map[*a11y.Node]visibility{},
+			conceal: map[*a11y.Node]visibility{}, fonts: map[*a11y.Node]fontSizeValue{},
+		}
+	}).(*authorStyles)
 }
 
 // tree returns the sheets of the tree holding n.
