@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -66,17 +67,46 @@ func galleryServer(t *testing.T) *httptest.Server {
 var browserWait = checker.Wait{Load: 15 * time.Second, Quiet: 100 * time.Millisecond, Max: 3 * time.Second}
 
 type browserCase struct {
-	name, url string
-	viewport  *checker.Viewport
+	name, url    string
+	viewport     *checker.Viewport
+	interactions checker.Interactions
 	res       *checker.PageResult
 	err       error
+}
+
+// interactions returns the interaction checks for a language. By default
+// Swedish pages get every check (keyboard walk, reflow at 320 px, 200 %
+// zoom, text spacing) and Arabic pages the layout checks (reflow, zoom,
+// text spacing), so that every component is driven left to right and laid
+// out right to left; the keyboard walk is the slow part. DK_INTERACT_LANGS
+// (a comma-separated list of languages, or "all") gives every check to the
+// languages it names instead. With -short, no page is driven.
+func interactions(lang string) checker.Interactions {
+	if testing.Short() {
+		return checker.Interactions{}
+	}
+	if want := os.Getenv("DK_INTERACT_LANGS"); want != "" {
+		if want == "all" || slices.Contains(strings.Split(want, ","), lang) {
+			return checker.AllInteractions()
+		}
+		return checker.Interactions{}
+	}
+	switch lang {
+	case "sv":
+		return checker.AllInteractions()
+	case "ar":
+		in := checker.AllInteractions()
+		in.Keyboard = false
+		return in
+	}
+	return checker.Interactions{}
 }
 
 // TestBrowserCheck loads every component page in every shipped language in
 // Chrome, where the rules that need styles and layout (contrast, target
 // size, focus visibility, reflow) can decide, and requires zero failed
-// findings. Swedish and Arabic pages are also checked in a 320 px wide
-// viewport.
+// findings. Swedish and Arabic pages are also driven (see interactions),
+// or, with -short, checked in a 320 px wide viewport.
 func TestBrowserCheck(t *testing.T) {
 	b := checkertest.Browser(t)
 	srv := galleryServer(t)
@@ -84,9 +114,13 @@ func TestBrowserCheck(t *testing.T) {
 	var cases []*browserCase
 	for _, l := range Languages() {
 		for _, e := range gallery(l.Tag) {
-			cases = append(cases, &browserCase{name: l.Tag + "/" + e.Name, url: srv.URL + "/" + l.Tag + "/" + e.Name})
-			if l.Tag == "sv" || l.Tag == "ar" {
-				cases = append(cases, &browserCase{name: l.Tag + "/" + e.Name + "@320", url: srv.URL + "/" + l.Tag + "/" + e.Name, viewport: narrow})
+			c := &browserCase{name: l.Tag + "/" + e.Name, url: srv.URL + "/" + l.Tag + "/" + e.Name}
+			c.interactions = interactions(l.Tag)
+			cases = append(cases, c)
+			if !c.interactions.Reflow && (l.Tag == "sv" || l.Tag == "ar") {
+				// Without the reflow check, look at the narrow layout
+				// directly.
+				cases = append(cases, &browserCase{name: c.name + "@320", url: c.url, viewport: narrow})
 			}
 		}
 	}
@@ -96,7 +130,7 @@ func TestBrowserCheck(t *testing.T) {
 	for range max(4, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for c := range work {
-				c.res, c.err = checker.CheckURL(t.Context(), b, c.url, checker.Options{Rules: all, Locale: "en", Wait: browserWait, Viewport: c.viewport})
+				c.res, c.err = checker.CheckURL(t.Context(), b, c.url, checker.Options{Rules: all, Locale: "en", Wait: browserWait, Viewport: c.viewport, Interactions: c.interactions})
 			}
 		})
 	}
