@@ -344,6 +344,7 @@ func Run(ctx context.Context, b *Browser, flow *Flow, opts Options) (*FlowResult
 			break
 		}
 		opts.logf("step %d %q done", index+1, sr.Name)
+		res.Steps = append(res.Steps, exploreStep(ctx, s, sr)...)
 	}
 	res.Completed = res.Err == nil
 	res.Flow = runFlowRules(ctx, flow, res, dialogs, s, &opts)
@@ -394,7 +395,7 @@ func runStep(ctx context.Context, s *Session, st Step, sr *StepResult) error {
 func runFlowRules(ctx context.Context, flow *Flow, res *FlowResult, dialogs []Dialog, s *Session, opts *Options) *a11y.Result {
 	var pages []*a11y.FlowPage
 	for _, sr := range res.Steps {
-		if sr.Page == nil {
+		if sr.Page == nil || isExplored(sr) {
 			continue
 		}
 		pages = append(pages, &a11y.FlowPage{
@@ -404,7 +405,7 @@ func runFlowRules(ctx context.Context, flow *Flow, res *FlowResult, dialogs []Di
 	}
 	done := 0
 	for _, sr := range res.Steps {
-		if sr.Err == nil && sr.Index >= 0 {
+		if sr.Err == nil && sr.Index >= 0 && !isExplored(sr) {
 			done++
 		}
 	}
