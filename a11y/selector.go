@@ -17,9 +17,10 @@ const MaxSnippet = 300
 // siblings costs linear time, not quadratic.
 type selCache struct {
 	d     *Document
-	pos   memo[sibPos]
-	sel   memo[string]
-	xpath memo[string]
+	pos     memo[sibPos]
+	sel     memo[string]
+	xpath   memo[string]
+	snippet memo[string]
 }
 
 // sibPos is an element's position among its parent's children: of its type
@@ -27,7 +28,7 @@ type selCache struct {
 type sibPos struct{ ofType, typeCount, byName int }
 
 func newSelCache(nodes int) *selCache {
-	return &selCache{pos: newMemo[sibPos](nodes), sel: newMemo[string](nodes), xpath: newMemo[string](nodes)}
+	return &selCache{pos: newMemo[sibPos](nodes), sel: newMemo[string](nodes), xpath: newMemo[string](nodes), snippet: newMemo[string](nodes)}
 }
 
 func (c *selCache) position(e *Node) sibPos {
@@ -88,28 +89,52 @@ func Selector(n *Node) string {
 			return s
 		}
 	}
-	var parts []string
+	// the steps from n up to the element with a unique id, the top of the
+	// tree or an ancestor whose selector is known; each element's selector
+	// is its parent's and its own step
+	var chain []*Node
+	prefix := ""
 	for e := n; e != nil && e.Type == ElementNode; e = e.Parent {
-		if id := e.ID(); id != "" && e.doc != nil && len(e.doc.AllByID(e, id)) == 1 && simpleIdent(id) {
-			parts = append(parts, "#"+id)
-			break
-		}
-		step := cssName(e)
-		if e.Parent != nil && (e.Parent.Type == ElementNode || e.Parent.Type == ShadowRootNode) {
-			if p := c.position(e); p.typeCount > 1 {
-				step += ":nth-of-type(" + strconv.Itoa(p.ofType) + ")"
+		if c != nil && e != n {
+			if s, ok := c.sel.get(c.d, e); ok {
+				prefix = s
+				break
 			}
 		}
-		parts = append(parts, step)
+		chain = append(chain, e)
+		if selectorID(e) != "" {
+			break
+		}
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
+	for i := len(chain) - 1; i >= 0; i-- {
+		e := chain[i]
+		step := selectorID(e)
+		if step == "" {
+			step = cssName(e)
+			if e.Parent != nil && (e.Parent.Type == ElementNode || e.Parent.Type == ShadowRootNode) {
+				if p := c.position(e); p.typeCount > 1 {
+					step += ":nth-of-type(" + strconv.Itoa(p.ofType) + ")"
+				}
+			}
+		}
+		if prefix != "" {
+			step = prefix + " > " + step
+		}
+		prefix = step
+		if c != nil {
+			c.sel.put(c.d, e, step)
+		}
 	}
-	s := strings.Join(parts, " > ")
-	if c != nil {
-		c.sel.put(c.d, n, s)
+	return prefix
+}
+
+// selectorID returns "#id" when e's id is unique in its tree and usable as
+// is in a selector, else "".
+func selectorID(e *Node) string {
+	if id := e.ID(); id != "" && e.doc != nil && len(e.doc.AllByID(e, id)) == 1 && simpleIdent(id) {
+		return "#" + id
 	}
-	return s
+	return ""
 }
 
 var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
@@ -134,8 +159,20 @@ func XPath(n *Node) string {
 			return s
 		}
 	}
-	var parts []string
+	// each element's path is its parent's and its own step
+	var chain []*Node
+	prefix := ""
 	for e := n; e != nil && e.Type == ElementNode; e = e.Parent {
+		if c != nil && e != n {
+			if s, ok := c.xpath.get(c.d, e); ok {
+				prefix = s
+				break
+			}
+		}
+		chain = append(chain, e)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		e := chain[i]
 		pos := 1
 		if e.Parent != nil {
 			pos = c.position(e).byName
@@ -144,16 +181,12 @@ func XPath(n *Node) string {
 		if !simpleIdent(name) {
 			name = "*"
 		}
-		parts = append(parts, name+"["+strconv.Itoa(pos)+"]")
+		prefix = prefix + "/" + name + "[" + strconv.Itoa(pos) + "]"
+		if c != nil {
+			c.xpath.put(c.d, e, prefix)
+		}
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	s := "/" + strings.Join(parts, "/")
-	if c != nil {
-		c.xpath.put(c.d, n, s)
-	}
-	return s
+	return prefix
 }
 
 // Snippet returns n's start tag and a short piece of its content, trimmed
@@ -162,6 +195,19 @@ func Snippet(n *Node) string {
 	if n == nil || n.Type != ElementNode {
 		return ""
 	}
+	c := selCacheOf(n)
+	if c == nil {
+		return snippet(n)
+	}
+	if s, ok := c.snippet.get(c.d, n); ok {
+		return s
+	}
+	s := snippet(n)
+	c.snippet.put(c.d, n, s)
+	return s
+}
+
+func snippet(n *Node) string {
 	var b strings.Builder
 	b.WriteByte('<')
 	b.WriteString(n.Data)
