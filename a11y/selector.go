@@ -16,7 +16,7 @@ const MaxSnippet = 300
 // computed for all children of a parent at once, so a page with thousands of
 // siblings costs linear time, not quadratic.
 type selCache struct {
-	d     *Document
+	d       *Document
 	pos     memo[sibPos]
 	sel     memo[string]
 	xpath   memo[string]
