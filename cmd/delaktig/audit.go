@@ -188,7 +188,7 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one step, its page load and its checks included")
 	oracle := fs.Bool("ax-oracle", false, "also read Chrome's accessibility tree into every page (slower; for comparing roles and names)")
 	noShots := fs.Bool("no-screenshots", false, "take no screenshots")
-	verbose := fs.Bool("v", false, "print each step on standard error as it is done")
+	verbose := fs.Bool("v", false, "print each step on standard error as it is done, with the time taken (the default when standard error is a terminal)")
 	noInter, noExplore := addInteractionFlags(fs)
 	pf := addPolicyFlags(fs, true)
 	bf := addBrowserFlags(fs)
@@ -243,8 +243,8 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	opts.FullPage, opts.NoScreenshots = !*noShots, *noShots
 	opts.AXOracle = *oracle
 	opts.Env = os.LookupEnv
-	if *verbose {
-		opts.Logf = func(format string, args ...any) { s.errorf(format, args...) }
+	if showProgress(s, *verbose) {
+		opts.Logf = progress(s, time.Now())
 	}
 	res, runErr := checker.Run(ctx, b, flow, opts)
 	if res == nil {

@@ -179,6 +179,9 @@ func (d *demoRun) browser(ctx context.Context, s *stdio, b *checker.Browser, bas
 		opts := browserOptions(d.o, time.Minute)
 		opts.FullPage = true
 		opts.StepTimeout = time.Minute
+		if isTerminal(s.err) {
+			opts.Logf = progress(s, time.Now())
+		}
 		res, runErr := checker.Run(ctx, b, flow, opts)
 		if res == nil {
 			s.errorf("%v", runErr)
