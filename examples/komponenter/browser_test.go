@@ -69,7 +69,9 @@ func checkerFlow(t *testing.T, f *flowFile, start string) *checker.Flow {
 	return flow
 }
 
-// TestFlowInBrowser runs the flow file in Chrome with the checker: every
+// TestFlowInBrowser runs the flow file in Chrome with the checker's full
+// audit (keyboard walk, reflow, zoom, text spacing, and forms submitted
+// wrongly to explore their errors; with -short, snapshots only): every
 // step completes, and no audited state and no flow rule has a failed
 // finding.
 func TestFlowInBrowser(t *testing.T) {
@@ -77,14 +79,18 @@ func TestFlowInBrowser(t *testing.T) {
 	srv := httptest.NewServer(Handler())
 	defer srv.Close()
 	flow := checkerFlow(t, loadFlow(t), srv.URL+"/")
-	res, err := checker.Run(t.Context(), b, flow, checker.Options{
-		Rules:         append(rules.All(), guidance.Rules()...),
-		Locale:        "sv",
-		Wait:          checker.Wait{Load: 15 * time.Second, Quiet: 150 * time.Millisecond, Max: 3 * time.Second},
-		NoScreenshots: true,
-	})
+	opts := checker.DefaultOptions() // every interaction check, and error exploration
+	if testing.Short() {
+		opts = checker.Options{}
+	}
+	opts.Rules = append(append(rules.All(), guidance.Rules()...), guidance.FlowRules()...)
+	opts.Locale = "sv"
+	opts.Wait = checker.Wait{Load: 15 * time.Second, Quiet: 150 * time.Millisecond, Max: 3 * time.Second}
+	opts.NoScreenshots = true
+	res, err := checker.Run(t.Context(), b, flow, opts)
 	require.NoError(t, err)
 	require.True(t, res.Completed)
+	require.NotNil(t, res.Flow, "the flow rules ran")
 	pages := res.Pages()
 	require.GreaterOrEqual(t, len(pages), 7, "every page-changing step was audited")
 	var titles []string
@@ -106,5 +112,13 @@ func TestFlowInBrowser(t *testing.T) {
 			outcomes[f.Outcome.String()+" "+string(f.Key)]++
 		}
 	}
-	t.Logf("%d states audited in Chrome; flow rules: %v", len(pages), outcomes)
+	asked := map[string]int{}
+	for _, p := range pages {
+		for _, f := range p.Result.Findings {
+			if f.Outcome == a11y.CantTell {
+				asked[string(f.Key)]++
+			}
+		}
+	}
+	t.Logf("%d states audited in Chrome; cantTell by key: %v; flow rules: %v", len(pages), asked, outcomes)
 }

@@ -109,6 +109,40 @@ func TestEveryPageStatic(t *testing.T) {
 	t.Logf("%d pages checked; cantTell by key: %v", len(states), asked)
 }
 
+// TestFlowRulesStatic runs the flow rules (consistent help, redundant
+// entry, step indicator…) over the pages the flow file reaches over HTTP,
+// in every language: none may fail.
+func TestFlowRulesStatic(t *testing.T) {
+	base := serve(t)
+	page := append(rules.All(), guidance.Rules()...)
+	for _, lang := range langs {
+		r := newHTTPRunner(t, base)
+		steps := localFlow(t, lang)
+		r.Run(steps)
+		var pages []*a11y.FlowPage
+		for _, s := range r.States {
+			doc, err := a11y.FromHTML(bytes.NewReader(s.Body), s.URL)
+			require.NoError(t, err)
+			res, err := a11y.Check(context.Background(), doc, a11y.WithRules(page...))
+			require.NoError(t, err)
+			pages = append(pages, &a11y.FlowPage{Step: s.Step, URL: s.URL, Doc: doc, Facts: res.Facts, Findings: res.Findings})
+		}
+		meta := map[string]any{
+			guidance.MetaName: "Ansök om plats i förskola", guidance.MetaStart: base, guidance.MetaLang: lang,
+			guidance.MetaSteps: len(steps), guidance.MetaDone: len(steps), guidance.MetaCompleted: true,
+		}
+		res, err := a11y.CheckFlow(context.Background(), pages, meta, a11y.WithRules(guidance.FlowRules()...))
+		require.NoError(t, err)
+		require.NotEmpty(t, res.Findings, "the flow rules said something")
+		outcomes := map[string]int{}
+		for _, f := range res.Findings {
+			assert.NotEqual(t, a11y.Failed, f.Outcome, "%s: %s %s %s", lang, f.Rule, f.Key, f.Message)
+			outcomes[f.Outcome.String()+" "+string(f.Key)]++
+		}
+		t.Logf("%s: flow rules over %d pages: %v", lang, len(pages), outcomes)
+	}
+}
+
 // TestErrorsShown checks what a page with errors says and keeps.
 func TestErrorsShown(t *testing.T) {
 	r := newHTTPRunner(t, serve(t))
