@@ -226,6 +226,17 @@ st.overflow = tol => {
 		if (!exception && r.left + scrollX >= vw) exception = "offscreen";
 		items.push({el, within, right: r.right + scrollX - vw, exception});
 	}
+	// one item per grid or flex container: items that all stick out
+	// because one of them is too wide are one problem
+	const byParent = new Map(), kept = [];
+	for (const it of items) {
+		const p = up(it.el);
+		if (!p || !/grid|flex/.test(getComputedStyle(p).display)) { kept.push(it); continue; }
+		const prev = byParent.get(p);
+		if (!prev || it.el.scrollWidth > prev.el.scrollWidth) byParent.set(p, it);
+	}
+	items.length = 0;
+	items.push(...kept, ...byParent.values());
 	items.sort((a, b) => b.right - a.right);
 	for (const it of items.slice(0, %d)) {
 		res.items.push({i: keep(it.el), w: it.within ? keep(it.within) : -1, right: it.right, exception: it.exception});
