@@ -99,6 +99,37 @@ func newAuthorStyles(doc *a11y.Document) *authorStyles {
 	}).(*authorStyles)
 }
 
+// anyTreeDeclares reports whether a <style> sheet of any tree of the
+// document declares one of the properties: without one, every element's
+// tree lacks them.
+func (s *authorStyles) anyTreeDeclares(props ...string) bool {
+	for c := range s.doc.Elements(atom.Style, atom.Link) {
+		t := s.tree(c)
+		for _, prop := range props {
+			if t.props[prop] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleAttributeKey keys anyStyleAttribute's answer in a11y.Document.Memo.
+type styleAttributeKey struct{}
+
+// anyStyleAttribute reports whether an element of the document has a style
+// attribute.
+func anyStyleAttribute(doc *a11y.Document) bool {
+	return doc.Memo(styleAttributeKey{}, func() any {
+		for n := range doc.Elements() {
+			if n.Has("style") {
+				return true
+			}
+		}
+		return false
+	}).(bool)
+}
+
 // tree returns the sheets of the tree holding n.
 func (s *authorStyles) tree(n *a11y.Node) *treeStyles {
 	root := n.TreeRoot()
@@ -1250,6 +1281,9 @@ func (s *authorStyles) softWraps(p *a11y.Pass, n *a11y.Node, ratio float64) visi
 
 // textSpacing runs one of the text-spacing rules.
 func textSpacing(p *a11y.Pass, r spacingRule, ok, low, unknown, maybe a11y.Msg) {
+	if !anyStyleAttribute(p.Doc) {
+		return // only style attributes can reach an element (see below)
+	}
 	css := newAuthorStyles(p.Doc)
 	for n := range p.Elements() {
 		if n.Namespace != a11y.NamespaceHTML || blank(childText(n)) {

@@ -50,6 +50,9 @@ const questionOrientation = "orientation-lock.turns-with-device"
 
 func runOrientationLock(p *a11y.Pass) error {
 	css := newAuthorStyles(p.Doc)
+	if !css.anyTreeDeclares("transform", "rotate") {
+		return nil
+	}
 	for e := range p.Elements() {
 		t := css.tree(e)
 		if !t.props["transform"] && !t.props["rotate"] {
