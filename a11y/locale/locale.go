@@ -328,23 +328,57 @@ func Fill(s string, data map[string]any) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	return placeholder.ReplaceAllStringFunc(s, func(m string) string {
-		name := m[1 : len(m)-1]
-		v, ok := data[name]
+	// the matches of the placeholder pattern, found without the regexp
+	// engine: messages are filled for every reported finding
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for i := 0; i < len(s); {
+		end := placeholderEnd(s, i)
+		if end < 0 {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		m := s[i:end]
+		i = end
+		v, ok := data[m[1:len(m)-1]]
 		if !ok {
-			return m
+			b.WriteString(m)
+			continue
 		}
 		switch x := v.(type) {
 		case string:
-			return x
+			b.WriteString(x)
 		case float64:
-			return strconv.FormatFloat(x, 'f', -1, 64)
+			b.WriteString(strconv.FormatFloat(x, 'f', -1, 64))
 		case fmt.Stringer:
-			return x.String()
+			b.WriteString(x.String())
 		default:
-			return fmt.Sprint(x)
+			b.WriteString(fmt.Sprint(x))
 		}
-	})
+	}
+	return b.String()
+}
+
+// placeholderEnd returns the end of the placeholder "{name}" starting at i,
+// or -1 when none starts there.
+func placeholderEnd(s string, i int) int {
+	if s[i] != '{' || i+1 >= len(s) || !identByte(s[i+1], true) {
+		return -1
+	}
+	for j := i + 2; j < len(s); j++ {
+		switch {
+		case s[j] == '}':
+			return j + 1
+		case !identByte(s[j], false):
+			return -1
+		}
+	}
+	return -1
+}
+
+func identByte(c byte, first bool) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || !first && '0' <= c && c <= '9'
 }
 
 // Placeholders returns the sorted, de-duplicated placeholder names in s.
