@@ -3,6 +3,7 @@ package a11y
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 )
 
 // Outcome is the result of a rule for one target, with the W3C ACT / EARL
@@ -191,7 +192,12 @@ func (a *findingArgs) collect(args []Arg) {
 
 func (d Data) apply(a *findingArgs) {
 	if a.data == nil {
-		a.data = make(Data, len(d))
+		if d == nil {
+			a.data = Data{}
+		} else {
+			a.data = maps.Clone(d)
+		}
+		return
 	}
 	for k, v := range d {
 		a.data[k] = v
