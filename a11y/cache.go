@@ -42,22 +42,27 @@ func (d *Document) slot(n *Node) int {
 	return -1
 }
 
-// memo memoises one value per node: in tables indexed by the node's index
+// memo memoises one value per node: in a table indexed by the node's index
 // for the nodes the document indexed, allocated on first use, and in a map
 // for any other node.
 type memo[T any] struct {
 	size  int
-	known []bool
-	val   []T
+	tab   []memoEntry[T]
 	other map[*Node]T
+}
+
+type memoEntry[T any] struct {
+	val   T
+	known bool
 }
 
 func newMemo[T any](nodes int) memo[T] { return memo[T]{size: nodes} }
 
 func (m *memo[T]) get(d *Document, n *Node) (T, bool) {
-	if i := d.slot(n); i >= 0 && i < m.size {
-		if m.known != nil && m.known[i] {
-			return m.val[i], true
+	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+		if i < len(m.tab) {
+			e := &m.tab[i]
+			return e.val, e.known
 		}
 		var zero T
 		return zero, false
@@ -67,12 +72,11 @@ func (m *memo[T]) get(d *Document, n *Node) (T, bool) {
 }
 
 func (m *memo[T]) put(d *Document, n *Node, v T) {
-	if i := d.slot(n); i >= 0 && i < m.size {
-		if m.known == nil {
-			m.known = make([]bool, m.size)
-			m.val = make([]T, m.size)
+	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+		if m.tab == nil {
+			m.tab = make([]memoEntry[T], m.size)
 		}
-		m.known[i], m.val[i] = true, v
+		m.tab[i] = memoEntry[T]{v, true}
 		return
 	}
 	if m.other == nil {
@@ -82,17 +86,11 @@ func (m *memo[T]) put(d *Document, n *Node, v T) {
 }
 
 func (m *memo[T]) forget(d *Document, n *Node) {
-	if i := d.slot(n); i >= 0 && i < m.size {
-		if m.known != nil {
-			var zero T
-			m.known[i], m.val[i] = false, zero
+	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+		if m.tab != nil {
+			m.tab[i] = memoEntry[T]{}
 		}
 		return
 	}
 	delete(m.other, n)
-}
-
-// clear forgets every value.
-func (m *memo[T]) clear() {
-	m.known, m.val, m.other = nil, nil, nil
 }
