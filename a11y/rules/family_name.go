@@ -133,6 +133,9 @@ func hasVisibleOverflow(n *a11y.Node) bool {
 // left, large negative margins, and the clip patterns of "visually hidden"
 // classes.
 func movedOffPage(n *a11y.Node) bool {
+	if !n.Has("style") {
+		return false // every test below reads the style attribute
+	}
 	pos, _ := a11y.InlineValue(n, "position")
 	positioned := pos.Value == "absolute" || pos.Value == "fixed"
 	far := func(prop string) bool {
