@@ -201,27 +201,81 @@ func cleanLabel(s string) string {
 		s = s[:i]
 	}
 	s = labelMarks.Replace(s)
-	for _, w := range append(append([]string{}, requiredWords...), optionalWords...) {
+	for _, w := range requiredWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	for _, w := range optionalWords {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// purposeTexts memoises, per document, what detectPurpose reads in a text:
+// forms repeat their labels and placeholders (one block per person, per
+// room, per year), and the word lists are long.
+type purposeTexts struct {
+	clean map[string]string    // cleanLabel
+	words map[string]textWords // wordsIn
+}
+
+// textWords is what a normalised text says: whether it names an identity
+// number or a search, and the first purpose whose words it holds (-1: none).
+type textWords struct {
+	excluded bool
+	first    int
+}
+
+// purposeTextsKey keys a document's purposeTexts in a11y.Document.Memo.
+type purposeTextsKey struct{}
+
+func purposeTextsOf(p *a11y.Pass) *purposeTexts {
+	return p.Doc.Memo(purposeTextsKey{}, func() any {
+		return &purposeTexts{clean: map[string]string{}, words: map[string]textWords{}}
+	}).(*purposeTexts)
+}
+
+func (t *purposeTexts) cleanLabel(s string) string {
+	if c, ok := t.clean[s]; ok {
+		return c
+	}
+	c := cleanLabel(s)
+	t.clean[s] = c
+	return c
+}
+
+func (t *purposeTexts) wordsIn(text string) textWords {
+	if w, ok := t.words[text]; ok {
+		return w
+	}
+	w := textWords{first: -1}
+	w.excluded = anyWord(text, []string{"personnummer", "fødselsnummer", "organisationsnummer", "organisasjonsnummer", "sök", "søk", "search"})
+	for i := range inputPurposes {
+		if anyWord(text, inputPurposes[i].words) {
+			w.first = i
+			break
+		}
+	}
+	t.words[text] = w
+	return w
 }
 
 // detectPurpose finds the detail a field asks for: from its visible label or
 // its accessible name (strong: what the field says it asks for), else its
 // placeholder, title, name or id (weak).
 func detectPurpose(p *a11y.Pass, n *a11y.Node, label string) (*inputPurpose, bool) {
+	texts := purposeTextsOf(p)
 	strongText := normalizeText(label + " " + p.Name(n))
-	if anyWord(strongText, []string{"personnummer", "fødselsnummer", "organisationsnummer", "organisasjonsnummer", "sök", "søk", "search"}) {
+	strong := texts.wordsIn(strongText)
+	if strong.excluded {
 		return nil, false
 	}
-	exact := cleanLabel(label)
+	exact := texts.cleanLabel(label)
 	if exact == "" {
-		exact = cleanLabel(p.Name(n))
+		exact = texts.cleanLabel(p.Name(n))
 	}
 	for i := range inputPurposes {
 		ip := &inputPurposes[i]
-		if anyWord(strongText, ip.words) || hasString(ip.exact, exact) {
+		if i == strong.first || hasString(ip.exact, exact) {
 			return ip, true
 		}
 	}
@@ -234,9 +288,10 @@ func detectPurpose(p *a11y.Pass, n *a11y.Node, label string) (*inputPurpose, boo
 			}
 		}
 	}
+	weak := texts.wordsIn(weakText).first
 	for i := range inputPurposes {
 		ip := &inputPurposes[i]
-		if anyWord(weakText, ip.words) {
+		if i == weak {
 			return ip, false
 		}
 		for _, a := range attrs {
