@@ -10,8 +10,8 @@ type cache struct {
 	shared map[any]any // Memo
 }
 
-func newCache(nodes int) *cache {
-	return &cache{aria: newAriaCache(nodes), name: newNameCache(nodes), sel: newSelCache(nodes)}
+func newCache(nodes, elements int) *cache {
+	return &cache{aria: newAriaCache(nodes, elements), name: newNameCache(elements), sel: newSelCache(elements)}
 }
 
 // Memo returns the value kept under key for this document, calling build
@@ -32,21 +32,26 @@ func (d *Document) Memo(key any, build func() any) any {
 	return v
 }
 
-// slot returns the place of n in the document's per-node tables: its
-// index when the document indexed it, else -1 (nodes a source added
-// without indexing, nodes of another document).
-func (d *Document) slot(n *Node) int {
-	if n.doc == d && n.Index >= 0 && n.Index < d.nodes {
-		return n.Index
+// elemSlot returns the place of element n in the document's per-element
+// tables: its position among the elements when the document indexed it,
+// else -1 (nodes that are not elements, elements a source added without
+// indexing, elements of another document).
+func (d *Document) elemSlot(n *Node) int {
+	if n.Type == ElementNode && n.doc == d {
+		if i := int(n.elem); i >= 0 && i < len(d.elements) && d.elements[i] == n {
+			return i
+		}
 	}
 	return -1
 }
 
-// memo memoises one value per node: in a table indexed by the node's index
-// for the nodes the document indexed, allocated on first use, and in a map
-// for any other node.
+// memo memoises one value per node: in a table, allocated on first use,
+// indexed by the node's index (or for a memo of elements only, by its
+// position among the elements) for the nodes the document indexed, and in a
+// map for any other node.
 type memo[T any] struct {
 	size  int
+	elems bool // indexed by element position; other nodes go to the map
 	tab   []memoEntry[T]
 	other map[*Node]T
 }
@@ -56,10 +61,24 @@ type memoEntry[T any] struct {
 	known bool
 }
 
+// newMemo returns a memo for any node of a document of the given size.
 func newMemo[T any](nodes int) memo[T] { return memo[T]{size: nodes} }
 
+// newElemMemo returns a memo meant for the elements of a document.
+func newElemMemo[T any](elements int) memo[T] { return memo[T]{size: elements, elems: true} }
+
+func (m *memo[T]) index(d *Document, n *Node) int {
+	if m.elems {
+		return d.elemSlot(n)
+	}
+	if n.doc == d && n.Index >= 0 && n.Index < m.size {
+		return n.Index
+	}
+	return -1
+}
+
 func (m *memo[T]) get(d *Document, n *Node) (T, bool) {
-	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+	if i := m.index(d, n); i >= 0 {
 		if i < len(m.tab) {
 			e := &m.tab[i]
 			return e.val, e.known
@@ -72,7 +91,7 @@ func (m *memo[T]) get(d *Document, n *Node) (T, bool) {
 }
 
 func (m *memo[T]) put(d *Document, n *Node, v T) {
-	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+	if i := m.index(d, n); i >= 0 {
 		if m.tab == nil {
 			m.tab = make([]memoEntry[T], m.size)
 		}
@@ -86,7 +105,7 @@ func (m *memo[T]) put(d *Document, n *Node, v T) {
 }
 
 func (m *memo[T]) forget(d *Document, n *Node) {
-	if i := n.Index; n.doc == d && i >= 0 && i < m.size {
+	if i := m.index(d, n); i >= 0 {
 		if m.tab != nil {
 			m.tab[i] = memoEntry[T]{}
 		}

@@ -395,6 +395,7 @@ func (d *Document) Index() {
 			n.Index = i
 			i++
 			if n.Type == ElementNode {
+				n.elem = int32(len(d.elements))
 				d.elements = append(d.elements, n)
 				d.byAtom[n.DataAtom] = append(d.byAtom[n.DataAtom], n)
 				if id, ok := n.AttrValue("id"); ok && id != "" {
@@ -420,7 +421,7 @@ func (d *Document) Index() {
 	}
 	visit(d.Root)
 	d.nodes = i
-	d.cache = newCache(i)
+	d.cache = newCache(i, len(d.elements))
 }
 
 // Render writes the outer HTML of n (light tree), for snippets and debugging.

@@ -94,12 +94,12 @@ type nameFacts struct {
 	unsure       bool
 }
 
-func newNameCache(nodes int) *nameCache {
+func newNameCache(elements int) *nameCache {
 	return &nameCache{
-		name:       newMemo[nameFacts](nodes),
-		desc:       newMemo[string](nodes),
-		ariaHidden: newMemo[bool](nodes),
-		entered:    make([]uint32, nodes),
+		name:       newElemMemo[nameFacts](elements),
+		desc:       newElemMemo[string](elements),
+		ariaHidden: newElemMemo[bool](elements),
+		entered:    make([]uint32, elements),
 	}
 }
 
@@ -107,7 +107,7 @@ func newNameCache(nodes int) *nameCache {
 // already.
 func (d *Document) enter(n *Node, id uint32) (again bool) {
 	c := d.cache.name
-	if i := d.slot(n); i >= 0 && i < len(c.entered) {
+	if i := d.elemSlot(n); i >= 0 && i < len(c.entered) {
 		again = c.entered[i] == id
 		c.entered[i] = id
 		return again

@@ -82,6 +82,8 @@ type Node struct {
 	AX *AXFacts
 	// Focused is true on the element that had focus when the snapshot was taken.
 	Focused bool
+	// elem is the node's position among the document's elements (see Index).
+	elem int32
 	// Value is the current value of a form control when the source knows it
 	// (what the user typed); static mode leaves it empty and reads the attribute.
 	Value *string

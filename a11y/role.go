@@ -37,15 +37,15 @@ type ariaCache struct {
 	owned     map[*Node][]*Node // owner → owned elements, in reference order
 }
 
-func newAriaCache(nodes int) *ariaCache {
+func newAriaCache(nodes, elements int) *ariaCache {
 	return &ariaCache{
-		role:      newMemo[string](nodes),
-		explicit:  newMemo[string](nodes),
-		implicit:  newMemo[string](nodes),
-		busy:      newMemo[bool](nodes),
+		role:      newElemMemo[string](elements),
+		explicit:  newElemMemo[string](elements),
+		implicit:  newElemMemo[string](elements),
+		busy:      newElemMemo[bool](elements),
 		state:     newMemo[nodeState](nodes),
 		presAnc:   newMemo[*Node](nodes),
-		focusable: newMemo[bool](nodes),
+		focusable: newElemMemo[bool](elements),
 	}
 }
 

@@ -27,8 +27,8 @@ type selCache struct {
 // (for :nth-of-type) and by tag name (for XPath), with the counts.
 type sibPos struct{ ofType, typeCount, byName int }
 
-func newSelCache(nodes int) *selCache {
-	return &selCache{pos: newMemo[sibPos](nodes), sel: newMemo[string](nodes), xpath: newMemo[string](nodes), snippet: newMemo[string](nodes)}
+func newSelCache(elements int) *selCache {
+	return &selCache{pos: newElemMemo[sibPos](elements), sel: newElemMemo[string](elements), xpath: newElemMemo[string](elements), snippet: newElemMemo[string](elements)}
 }
 
 func (c *selCache) position(e *Node) sibPos {
