@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -87,6 +88,9 @@ func (t *Tab) ExploreErrors(ctx context.Context, doc *a11y.Document, opts Option
 	var out []*ExploredState
 	for _, f := range forms {
 		for _, pass := range []string{a11y.ErrorPassEmpty, a11y.ErrorPassInvalid} {
+			if !mayApply(doc, f.node, pass) {
+				continue
+			}
 			start := time.Now()
 			st, err := sib.explorePass(ctx, doc.URL, f, pass, opts, secrets)
 			if err != nil {
@@ -227,6 +231,44 @@ func explorableForms(doc *a11y.Document) []formRef {
 		out = append(out, formRef{node: f, selector: a11y.Selector(f), signature: sig})
 	}
 	return out
+}
+
+// requiredWords mark a field as required in its label, placeholder or row
+// (as exploreLib's REQ).
+var requiredWords = regexp.MustCompile(`(?i)\*|obligatorisk|krävs|måste fyllas|required|mandatory|påkrevd|må fylles|må fyllast`)
+
+// mayApply reports whether a pass may apply to a form of doc, before the
+// page is loaded again: the empty pass needs a field marked as required,
+// the invalid pass a field that expects a certain form. exploreLib decides
+// for certain.
+func mayApply(doc *a11y.Document, form *a11y.Node, pass string) bool {
+	for _, n := range formFields(doc, form) {
+		if n.Has("disabled") || n.Has("readonly") {
+			continue
+		}
+		t := strings.ToLower(strings.TrimSpace(n.Get("type")))
+		im := strings.ToLower(strings.TrimSpace(n.Get("inputmode")))
+		if pass == a11y.ErrorPassInvalid {
+			if n.Is(atom.Input) && (slices.Contains([]string{"email", "tel", "number", "url"}, t) || n.Has("pattern") ||
+				slices.Contains([]string{"email", "tel", "numeric", "decimal"}, im)) {
+				return true
+			}
+			continue
+		}
+		if n.Has("required") || strings.EqualFold(strings.TrimSpace(n.Get("aria-required")), "true") ||
+			requiredWords.MatchString(n.Get("placeholder")+" "+n.Get("aria-label")+" "+n.Get("title")) {
+			return true
+		}
+		for _, l := range doc.Labels(n) {
+			if requiredWords.MatchString(l.Text()) {
+				return true
+			}
+		}
+		if p := parentElement(n); p != nil && !holdsOtherField(p, n) && requiredWords.MatchString(p.Text()) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasCheckbox(fields []*a11y.Node) bool {

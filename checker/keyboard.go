@@ -345,6 +345,7 @@ func (wk *walker) run() error {
 	left := false
 	leftAt := -1 // the step the walk was at when focus first left the document
 	nones := 0
+	sinceNone := false // the last state read was no element
 	for {
 		if len(wk.stops) >= wk.maxStops || time.Now().After(wk.deadline) {
 			wk.walk.Stopped = "limit"
@@ -361,6 +362,7 @@ func (wk *walker) run() error {
 			return err
 		}
 		if st.S != "element" {
+			sinceNone = true
 			nones++
 			if nones >= 2 {
 				// nothing on the page takes focus, or nothing does
@@ -375,10 +377,13 @@ func (wk *walker) run() error {
 			continue
 		}
 		nones = 0
+		// focus staying on the element of the last stop, without leaving
+		// the document in between
 		last := -1
-		if n := len(wk.stops); n > 0 {
+		if n := len(wk.stops); n > 0 && !sinceNone {
 			last = wk.stops[n-1].id
 		}
+		sinceNone = false
 		if st.ID == last {
 			var moved bool
 			if st.Container {
@@ -707,6 +712,13 @@ func (wk *walker) probe(back bool, n int, out func(stopState) bool) (bool, error
 			return false, err
 		}
 		if out(st) {
+			// a trap may take focus back on a timer: look again
+			if st, err = wk.state(false); err != nil || !out(st) {
+				if err != nil {
+					return false, err
+				}
+				continue
+			}
 			return true, nil
 		}
 	}

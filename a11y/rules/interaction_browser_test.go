@@ -12,9 +12,12 @@ import (
 
 	"github.com/delaktig/delaktig/a11y"
 	"github.com/delaktig/delaktig/a11y/a11ytest"
+	"github.com/delaktig/delaktig/a11y/acttest"
 	"github.com/delaktig/delaktig/a11y/rules"
 	"github.com/delaktig/delaktig/checker"
 	"github.com/delaktig/delaktig/checker/checkertest"
+	"github.com/delaktig/delaktig/internal/testenv"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -111,4 +114,60 @@ func errorState(ctx context.Context, t *testing.T, b *checker.Browser, doc *a11y
 	}
 	require.Failf(t, "no error state", "no %s pass among %d states", pass, len(states))
 	return nil
+}
+
+// TestKeyboardTrapACT runs keyboard-trap on the W3C cases of ACT rule
+// a1b64e in Chrome with the keyboard walk: every failed case must fail and
+// no other case may (W3C's consistency). (ACT 80af7b is not claimed: its
+// passed cases hold traps left with a key the page explains, which the rule
+// fails.)
+func TestKeyboardTrapACT(t *testing.T) {
+	dir := testenv.Shared(t, "act")
+	b := checkertest.Browser(t)
+	suite, err := acttest.LoadSuite(dir)
+	require.NoError(t, err)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	src := func(ctx context.Context, c acttest.Case) (*a11y.Document, error) {
+		ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		tab, err := b.Tab(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer tab.Release()
+		if _, err := tab.Navigate(ctx, srv.URL+"/"+c.Path, checkertest.FixtureWait.Load); err != nil {
+			return nil, err
+		}
+		if _, err := tab.WaitSettled(ctx, checkertest.FixtureWait); err != nil {
+			return nil, err
+		}
+		doc, err := checker.Snapshot(tab.Context())
+		if err != nil {
+			return nil, err
+		}
+		_, err = tab.Interact(ctx, doc, checker.Interactions{Keyboard: true})
+		return doc, err
+	}
+	var cases []acttest.Case
+	for _, c := range suite.Cases {
+		if c.RuleID == "a1b64e" {
+			cases = append(cases, c)
+		}
+	}
+	require.NotEmpty(t, cases)
+	results := acttest.Run(t.Context(), []*a11y.Rule{rules.KeyboardTrap}, cases, src, acttest.Workers(4))
+	caught := 0
+	for _, r := range results {
+		require.NoError(t, r.Err, r.Case.ID)
+		switch {
+		case r.Case.Expected == a11y.Failed && r.Outcome == a11y.Failed:
+			caught++
+		case r.Case.Expected == a11y.Failed:
+			t.Errorf("%s: want failed, got %s", r.Case.ID, r.Outcome)
+		case r.Outcome == a11y.Failed:
+			t.Errorf("%s (expected %s): failed falsely", r.Case.ID, r.Case.Expected)
+		}
+	}
+	assert.GreaterOrEqual(t, caught, 3)
 }
