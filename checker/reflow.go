@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -375,7 +376,7 @@ func (t *Tab) adapt(ctx context.Context, doc *a11y.Document, a adaptation) (res 
 	res.loss.Limited = ls.Limited
 	for _, c := range ls.Clipped {
 		if n := node(c.I); n != nil {
-			res.loss.Clipped = append(res.loss.Clipped, &a11y.ClippedText{Node: n, Text: c.Text, Hidden: c.Amount, Ellipsis: c.Ellipsis})
+			res.loss.Clipped = append(res.loss.Clipped, &a11y.ClippedText{Node: n, Text: textOf(n, c.Text), Hidden: c.Amount, Ellipsis: c.Ellipsis})
 		}
 	}
 	for _, o := range ls.Overlaps {
@@ -460,4 +461,18 @@ func (t *Tab) textSpacing(ctx context.Context, doc *a11y.Document) (*a11y.TextSp
 		return nil, err
 	}
 	return &a11y.TextSpacingResult{Frames: frames, ContentLoss: res.loss}, nil
+}
+
+// textOf returns the text the page showed, as the document has it: the
+// document is masked (values from the environment), the live page is not,
+// so text not found in the node's own text is replaced by the start of it.
+func textOf(n *a11y.Node, live string) string {
+	own := norm(n.Text())
+	if live = norm(live); live != "" && strings.Contains(own, live) {
+		return live
+	}
+	if r := []rune(own); len(r) > 80 {
+		return string(r[:80])
+	}
+	return own
 }
