@@ -231,6 +231,11 @@ func (t *Tab) interact(ctx context.Context, doc *a11y.Document, in Interactions,
 	if ran {
 		doc.Facts |= a11y.NeedsInteraction
 	}
+	for _, k := range []string{a11y.FocusKey, a11y.ReflowKey, a11y.TextResizeKey, a11y.TextSpacingKey} {
+		if doc.Extra[k] != nil {
+			doc.Facts |= a11y.NeedsInteraction // a walk cut short says so itself
+		}
+	}
 	return nil
 }
 
