@@ -35,6 +35,9 @@ const (
 
 func runDuplicateIDARIA(p *a11y.Pass) error {
 	for n := range p.Elements() {
+		if !hasIDRefAttr(n) {
+			continue
+		}
 		var dups []string
 		var related a11y.Related
 		refers := false

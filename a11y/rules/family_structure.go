@@ -94,6 +94,19 @@ var idrefAttrs = []struct {
 	{"aria-activedescendant", false}, {"for", false}, {"headers", true}, {"list", false},
 }
 
+// hasIDRefAttr reports whether n has an attribute named like one of
+// idrefAttrs: the rules reading them skip every other element at once.
+func hasIDRefAttr(n *a11y.Node) bool {
+	for _, a := range n.Attr {
+		for _, r := range idrefAttrs {
+			if a.Key == r.name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // idrefAttrApplies reports whether attribute name is an id reference on n
 // (for on label and output, headers on cells, list on input).
 func idrefAttrApplies(n *a11y.Node, name string) bool {

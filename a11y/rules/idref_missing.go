@@ -48,6 +48,9 @@ var laterRefs = map[string]bool{
 
 func runIDRefMissing(p *a11y.Pass) error {
 	for n := range p.Elements() {
+		if !hasIDRefAttr(n) {
+			continue
+		}
 		var missing, later []string
 		var attrs, laterAttrs []string
 		refers := false
