@@ -113,9 +113,25 @@ type labelSource struct {
 	seen visibility
 }
 
+// labelSourcesKey keys the memoised label sources of a document's fields in
+// a11y.Document.Memo.
+type labelSourcesKey struct{}
+
 // fieldLabelSources returns the labels and aria-labelledby targets of n that
-// have text, with how certainly each is seen.
+// have text, with how certainly each is seen. Several form rules ask for the
+// same fields: the answer is made once per document, and callers must not
+// change it.
 func fieldLabelSources(p *a11y.Pass, css *authorStyles, n *a11y.Node) []labelSource {
+	memo := p.Doc.Memo(labelSourcesKey{}, func() any { return map[*a11y.Node][]labelSource{} }).(map[*a11y.Node][]labelSource)
+	if out, ok := memo[n]; ok {
+		return out
+	}
+	out := findLabelSources(p, css, n)
+	memo[n] = out
+	return out
+}
+
+func findLabelSources(p *a11y.Pass, css *authorStyles, n *a11y.Node) []labelSource {
 	var out []labelSource
 	add := func(e *a11y.Node) {
 		for _, o := range out {
