@@ -48,7 +48,10 @@ func runAriaRequiredChildren(p *a11y.Pass) error {
 			continue
 		}
 		role := p.Doc.Role(n)
-		spec, ok := roleSpec(a11y.CanonicalRole(role))
+		if role == "" || role == "generic" {
+			continue // no owned elements required
+		}
+		spec, ok := canonicalRoleSpec(role)
 		if !ok || len(spec.Owned) == 0 {
 			continue
 		}
@@ -73,7 +76,7 @@ func runAriaRequiredChildren(p *a11y.Pass) error {
 			}
 			wrongRoles = append(wrongRoles, r)
 		}
-		data := a11y.Data{"role": role, "allowed": ariaOwnedNames(spec.Owned)}
+		data := a11y.Data{"role": role, "allowed": ariaSpecs().ownedNames[spec.Name]}
 		switch {
 		case len(wrong) == 0:
 			p.Pass(n, ariaRequiredChildrenOwned, data)
@@ -91,13 +94,34 @@ func runAriaRequiredChildren(p *a11y.Pass) error {
 // ariaBusy reports whether n or an ancestor in the accessibility tree has
 // aria-busy="true": its content is still being built.
 func ariaBusy(p *a11y.Pass, n *a11y.Node) bool {
-	for e, i := n, 0; e != nil && i < 100000; e, i = p.Doc.AXParent(e), i+1 {
+	// memoised per document: an element is busy when it says so or its
+	// parent in the accessibility tree is busy
+	memo := p.Doc.Memo(ariaBusyKey{}, func() any { return map[*a11y.Node]bool{} }).(map[*a11y.Node]bool)
+	var chain []*a11y.Node
+	busy, settled := false, false
+	e := n
+	for i := 0; e != nil && i < 100000; e, i = p.Doc.AXParent(e), i+1 {
+		if b, ok := memo[e]; ok {
+			busy, settled = b, true
+			break
+		}
+		chain = append(chain, e)
 		if strings.EqualFold(strings.Trim(e.Get("aria-busy"), " \t\n\f\r"), "true") {
-			return true
+			busy, settled = true, true
+			break
 		}
 	}
-	return false
+	if settled || e == nil {
+		// every element of the chain lies below the answer
+		for _, c := range chain {
+			memo[c] = busy
+		}
+	}
+	return busy
 }
+
+// ariaBusyKey keys ariaBusy's memo in a11y.Document.Memo.
+type ariaBusyKey struct{}
 
 // ariaOwnedElements returns the elements n owns in the accessibility tree.
 func ariaOwnedElements(p *a11y.Pass, n *a11y.Node) []*a11y.Node {

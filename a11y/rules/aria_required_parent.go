@@ -65,7 +65,7 @@ func runAriaRequiredParent(p *a11y.Pass) error {
 			continue
 		}
 		parent := p.Doc.AXParent(n)
-		data := a11y.Data{"role": role, "context": ariaOwnedNames(spec.Context)}
+		data := a11y.Data{"role": role, "context": ariaSpecs().contextNames[spec.Name]}
 		if ariaInContext(p, parent, spec.Context) {
 			p.Pass(n, ariaRequiredParentInContext, data)
 			continue

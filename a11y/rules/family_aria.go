@@ -48,35 +48,57 @@ func ariaExcerpt(s string) string {
 // ariaSpecs holds the definitions of every role and every aria-* attribute,
 // read once: a11y.RoleSpec and a11y.AttrSpec copy their lists on each call,
 // and the rules ask about every element.
-var ariaSpecs = sync.OnceValues(func() (map[string]a11y.RoleInfo, map[string]a11y.AttrInfo) {
-	roles := map[string]a11y.RoleInfo{}
+var ariaSpecs = sync.OnceValue(func() *ariaTables {
+	t := &ariaTables{
+		roles: map[string]a11y.RoleInfo{}, canonical: map[string]a11y.RoleInfo{}, attrs: map[string]a11y.AttrInfo{},
+		ownedNames: map[string]string{}, contextNames: map[string]string{},
+	}
 	for _, r := range a11y.Roles() {
 		if spec, ok := a11y.RoleSpec(r); ok {
-			roles[r] = spec
+			t.roles[r] = spec
+			t.ownedNames[r] = ariaOwnedNames(spec.Owned)
+			t.contextNames[r] = ariaOwnedNames(spec.Context)
 		}
 	}
-	attrs := map[string]a11y.AttrInfo{}
+	for _, r := range a11y.Roles() {
+		if spec, ok := t.roles[a11y.CanonicalRole(r)]; ok {
+			t.canonical[r] = spec
+		}
+	}
 	for _, a := range a11y.Attrs() {
 		if spec, ok := a11y.AttrSpec(a); ok {
-			attrs[a] = spec
+			t.attrs[a] = spec
 		}
 	}
-	return roles, attrs
+	return t
 })
+
+// ariaTables are the role and attribute definitions, by name.
+type ariaTables struct {
+	roles     map[string]a11y.RoleInfo
+	canonical map[string]a11y.RoleInfo // the definition of the role a name stands for (synonyms resolved)
+	attrs     map[string]a11y.AttrInfo
+	// the owned elements and contexts of each role, as messages list them
+	ownedNames, contextNames map[string]string
+}
 
 // roleSpec is a11y.RoleSpec without the copies: its lists are shared and
 // must not be changed.
 func roleSpec(role string) (a11y.RoleInfo, bool) {
-	roles, _ := ariaSpecs()
-	spec, ok := roles[role]
+	spec, ok := ariaSpecs().roles[role]
+	return spec, ok
+}
+
+// canonicalRoleSpec is roleSpec(a11y.CanonicalRole(role)).
+func canonicalRoleSpec(role string) (a11y.RoleInfo, bool) {
+	spec, ok := ariaSpecs().canonical[role]
 	return spec, ok
 }
 
 // attrSpec is a11y.AttrSpec without the copies: its lists are shared and
 // must not be changed.
 func attrSpec(attr string) (a11y.AttrInfo, bool) {
-	_, attrs := ariaSpecs()
-	spec, ok := attrs[attr]
+	spec, ok := ariaSpecs().attrs[attr]
 	return spec, ok
 }
 

@@ -40,6 +40,9 @@ func runPresentationalChildrenFocus(p *a11y.Pass) error {
 			continue
 		}
 		role := p.Doc.Role(n)
+		if role == "" || role == "generic" {
+			continue // children not presentational
+		}
 		spec, ok := roleSpec(role)
 		if !ok || !spec.ChildrenPresentational || p.Doc.Hidden(n) {
 			continue
