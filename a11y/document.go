@@ -71,6 +71,7 @@ type Document struct {
 	Extra map[string]any
 
 	elements []*Node
+	roots    []*Node // the tree root of each element, in the order of elements
 	byAtom   map[atom.Atom][]*Node
 	ids      map[*Node]map[string][]*Node // tree root → id → elements
 	nodes    int                          // nodes indexed, elements and others
@@ -166,6 +167,12 @@ func (d *Document) Title() (string, bool) {
 // TreeRoot returns the root of the tree holding n: a DocumentNode (the top
 // document or a frame's document) or a ShadowRootNode.
 func (n *Node) TreeRoot() *Node {
+	if d := n.doc; d != nil && n.Type == ElementNode {
+		// found when the document was indexed
+		if i := int(n.elem); i >= 0 && i < len(d.roots) && d.elements[i] == n {
+			return d.roots[i]
+		}
+	}
 	p := n
 	for p.Parent != nil {
 		p = p.Parent
@@ -381,12 +388,17 @@ func AppendChild(p, c *Node) { appendChild(p, c) }
 // call it once the tree is complete; FromHTML does so itself.
 func (d *Document) Index() {
 	d.elements = d.elements[:0]
+	d.roots = d.roots[:0]
 	d.byAtom = make(map[atom.Atom][]*Node)
 	d.ids = make(map[*Node]map[string][]*Node)
 	i := 0
 	var visit func(root *Node)
 	visit = func(root *Node) {
 		treeRoot := root
+		top := root // what TreeRoot finds by walking up
+		for top.Parent != nil {
+			top = top.Parent
+		}
 		stack := []*Node{root}
 		for len(stack) > 0 {
 			n := stack[len(stack)-1]
@@ -397,6 +409,7 @@ func (d *Document) Index() {
 			if n.Type == ElementNode {
 				n.elem = int32(len(d.elements))
 				d.elements = append(d.elements, n)
+				d.roots = append(d.roots, top)
 				d.byAtom[n.DataAtom] = append(d.byAtom[n.DataAtom], n)
 				if id, ok := n.AttrValue("id"); ok && id != "" {
 					m := d.ids[treeRoot]
