@@ -52,7 +52,7 @@ var formFieldRoles = map[string]bool{
 // fields people fill in all the same.
 func isFormField(p *a11y.Pass, n *a11y.Node) bool {
 	role := p.Role(n)
-	if formFieldRoles[role] {
+	if role != "" && role != "generic" && formFieldRoles[role] { // most elements are generic
 		return true
 	}
 	if role != "" || !n.Is(atom.Input) {
