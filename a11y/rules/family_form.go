@@ -251,9 +251,17 @@ type fieldGroup struct {
 	members []*a11y.Node
 }
 
+// fieldGroupsKey keys the field groups of a document in a11y.Document.Memo.
+type fieldGroupsKey struct{}
+
 // fieldGroups returns the radio and checkbox groups of the document, in
-// document order: inputs of the same type, form and name.
+// document order: inputs of the same type, form and name. They are found
+// once per document; callers must not change them.
 func fieldGroups(p *a11y.Pass) []*fieldGroup {
+	return p.Doc.Memo(fieldGroupsKey{}, func() any { return findFieldGroups(p) }).([]*fieldGroup)
+}
+
+func findFieldGroups(p *a11y.Pass) []*fieldGroup {
 	type key struct {
 		kind, name string
 		form       *a11y.Node
