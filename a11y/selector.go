@@ -1,7 +1,6 @@
 package a11y
 
 import (
-	"regexp"
 
 	"golang.org/x/net/html/atom"
 	"strconv"
@@ -37,34 +36,85 @@ func (c *selCache) position(e *Node) sibPos {
 			return p
 		}
 	}
-	type key struct{ name, ns string }
-	counts := map[key]int{}
+	var counts tagCounts
 	var out sibPos
 	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s.Type != ElementNode {
 			continue
 		}
-		k := key{s.Data, s.Namespace}
-		counts[k]++
+		k := counts.inc(s.Data, s.Namespace)
 		if c != nil {
-			c.pos.put(c.d, s, sibPos{ofType: counts[k], byName: counts[k]})
+			c.pos.put(c.d, s, sibPos{ofType: k, byName: k})
 		} else if s == e {
-			out = sibPos{ofType: counts[k], byName: counts[k]}
+			out = sibPos{ofType: k, byName: k}
 		}
 	}
 	if c != nil {
 		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
 			if s.Type == ElementNode {
 				p, _ := c.pos.get(c.d, s)
-				p.typeCount = counts[key{s.Data, s.Namespace}]
+				p.typeCount = counts.get(s.Data, s.Namespace)
 				c.pos.put(c.d, s, p)
 			}
 		}
 		p, _ := c.pos.get(c.d, e)
 		return p
 	}
-	out.typeCount = counts[key{e.Data, e.Namespace}]
+	out.typeCount = counts.get(e.Data, e.Namespace)
 	return out
+}
+
+// tagCounts counts siblings by tag name and namespace: in a short list
+// while there are few different tags, as usual, else in a map.
+type tagCounts struct {
+	list []tagCount
+	many map[tagKey]int
+}
+
+type tagKey struct{ name, ns string }
+
+type tagCount struct {
+	key tagKey
+	n   int
+}
+
+// inc counts one more element with the tag and returns the count.
+func (t *tagCounts) inc(name, ns string) int {
+	k := tagKey{name, ns}
+	if t.many != nil {
+		t.many[k]++
+		return t.many[k]
+	}
+	for i := range t.list {
+		if t.list[i].key == k {
+			t.list[i].n++
+			return t.list[i].n
+		}
+	}
+	if len(t.list) < 16 {
+		t.list = append(t.list, tagCount{k, 1})
+		return 1
+	}
+	t.many = make(map[tagKey]int, 2*len(t.list))
+	for _, c := range t.list {
+		t.many[c.key] = c.n
+	}
+	t.list = nil
+	t.many[k] = 1
+	return 1
+}
+
+func (t *tagCounts) get(name, ns string) int {
+	k := tagKey{name, ns}
+	if t.many != nil {
+		return t.many[k]
+	}
+	for _, c := range t.list {
+		if c.key == k {
+			return c.n
+		}
+	}
+	return 0
 }
 
 func selCacheOf(n *Node) *selCache {
@@ -137,9 +187,23 @@ func selectorID(e *Node) string {
 	return ""
 }
 
-var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
-
-func simpleIdent(s string) bool { return len(s) < 80 && identRe.MatchString(s) }
+// simpleIdent reports whether s matches ^[A-Za-z_][A-Za-z0-9_-]*$ and is
+// shorter than 80 bytes.
+func simpleIdent(s string) bool {
+	if s == "" || len(s) >= 80 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && (c == '-' || '0' <= c && c <= '9'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 func cssName(e *Node) string {
 	if simpleIdent(e.Data) {
