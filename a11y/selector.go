@@ -1,7 +1,6 @@
 package a11y
 
 import (
-
 	"golang.org/x/net/html/atom"
 	"strconv"
 	"strings"
