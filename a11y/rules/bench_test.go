@@ -33,3 +33,26 @@ func BenchmarkCheckStatic(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRule checks the generated 500-section page with one rule at a
+// time, on a freshly parsed document (parsing is not timed), so that the
+// cost of a rule, and of the engine work it causes, shows on its own.
+func BenchmarkRule(b *testing.B) {
+	page := pagegen.Form(500)
+	for _, r := range rules.All() {
+		b.Run(r.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				doc, err := a11y.FromHTML(bytes.NewReader(page), "bench.html")
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := a11y.Check(context.Background(), doc, a11y.WithRules(r)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
