@@ -50,6 +50,11 @@ const (
 	innerPresses = 40
 	// stuckPresses is how many presses on the same element make it stuck.
 	stuckPresses = 3
+	// escapeConfirm is how long focus must stay out of a trap before the
+	// walk takes it as escaped.
+	escapeConfirm = 400 * time.Millisecond
+	// restlessSettle replaces keySettle on a page that moves focus by itself.
+	restlessSettle = 120 * time.Millisecond
 )
 
 // walkLib defines the walk's helpers in the isolated world.
@@ -278,6 +283,9 @@ type walker struct {
 	seen     map[int]int // page id → index in stops
 	maxStops int
 	deadline time.Time
+	// restless is set once the page moved focus by itself (a focus or
+	// blur handler on a timer): the walk then waits longer after each key.
+	restless bool
 }
 
 // walkKeyboard makes the keyboard walk of the tab's current page, mapping
@@ -476,7 +484,15 @@ func (wk *walker) press(key string, shift bool) error {
 // state reads where focus is; measure asks for the box, coverage and
 // styles of an element seen for the first time.
 func (wk *walker) state(measure bool) (stopState, error) {
-	st, err := evalIn[stopState](wk.ctx, wk.w, fmt.Sprintf(`globalThis.__delaktigWalk.state(%d, %t)`, keySettle.Milliseconds(), measure), true)
+	if wk.restless {
+		return wk.stateAfter(restlessSettle, measure)
+	}
+	return wk.stateAfter(keySettle, measure)
+}
+
+// stateAfter reads where focus is after waiting d.
+func (wk *walker) stateAfter(d time.Duration, measure bool) (stopState, error) {
+	st, err := evalIn[stopState](wk.ctx, wk.w, fmt.Sprintf(`globalThis.__delaktigWalk.state(%d, %t)`, d.Milliseconds(), measure), true)
 	if err != nil {
 		return st, wk.changed(err)
 	}
@@ -578,7 +594,8 @@ func (wk *walker) compare(r *a11y.FocusRendering) error {
 	}
 	if !bl.Blurred {
 		// a script took focus back: there is no unfocused look
-		_, err := evalIn[refocused](wk.ctx, wk.w, `globalThis.__delaktigWalk.refocus(0)`, true)
+		wk.restless = true
+		_, err := evalIn[refocused](wk.ctx, wk.w, fmt.Sprintf(`globalThis.__delaktigWalk.refocus(%d)`, restlessSettle.Milliseconds()), true)
 		return err
 	}
 	changed := false
@@ -617,6 +634,7 @@ func (wk *walker) compare(r *a11y.FocusRendering) error {
 		return wk.changed(err)
 	}
 	if !back.Was {
+		wk.restless = true
 		return nil // a script gave focus back meanwhile: the shots may show either look
 	}
 	if focused != nil {
@@ -712,8 +730,9 @@ func (wk *walker) probe(back bool, n int, out func(stopState) bool) (bool, error
 			return false, err
 		}
 		if out(st) {
-			// a trap may take focus back on a timer: look again
-			if st, err = wk.state(false); err != nil || !out(st) {
+			// a trap may take focus back on a timer: look again a
+			// little later (a busy page runs its timers late)
+			if st, err = wk.stateAfter(escapeConfirm, false); err != nil || !out(st) {
 				if err != nil {
 					return false, err
 				}

@@ -238,8 +238,83 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	if doc.Root == nil {
 		return nil, fmt.Errorf("checker: the snapshot has no document node")
 	}
+	unwrapXMLViewer(doc)
 	doc.Index()
 	return doc, nil
+}
+
+// xmlViewerSource is the id of the element in which Chrome's viewer of an
+// XML file without a style sheet keeps the file's own elements.
+const xmlViewerSource = "webkit-xml-viewer-source-xml"
+
+// unwrapXMLViewer undoes Chrome's viewer of a raw XML file (a <math> or other
+// non-HTML document served as XML): the page is then an HTML document made
+// by the browser that shows the file's source, with the file's elements kept
+// hidden inside it. Rules must judge the file, so its first element becomes
+// the document's root again. The viewer hides those elements, so their
+// computed styles and boxes are dropped: they tell of the viewer, not of the
+// file, and rules that need them answer cantTell.
+func unwrapXMLViewer(doc *a11y.Document) {
+	var html, body *a11y.Node
+	for c := doc.Root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == a11y.ElementNode && c.Data == "html" {
+			html = c
+		}
+	}
+	if html == nil {
+		return
+	}
+	viewer := false
+	for c := html.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != a11y.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "head":
+			for s := c.FirstChild; s != nil; s = s.NextSibling {
+				if s.Type == a11y.ElementNode && s.Data == "style" && s.Get("id") == "xml-viewer-style" {
+					viewer = true
+				}
+			}
+		case "body":
+			body = c
+		}
+	}
+	if !viewer || body == nil {
+		return
+	}
+	var src *a11y.Node
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == a11y.ElementNode && c.Get("id") == xmlViewerSource {
+			src = c
+			break
+		}
+	}
+	if src == nil {
+		return
+	}
+	var el *a11y.Node
+	for c := src.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == a11y.ElementNode {
+			el = c
+			break
+		}
+	}
+	if el == nil {
+		return
+	}
+	var clear func(n *a11y.Node)
+	clear = func(n *a11y.Node) {
+		n.Style, n.Box, n.Scroll, n.Client, n.PaintOrder = nil, nil, nil, nil, 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			clear(c)
+		}
+	}
+	clear(el)
+	el.Parent, el.PrevSibling, el.NextSibling = nil, nil, nil
+	doc.Root.FirstChild, doc.Root.LastChild = nil, nil
+	a11y.AppendChild(doc.Root, el)
+	doc.Facts = a11y.NeedsDOM
 }
 
 type converter struct {
