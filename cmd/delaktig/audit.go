@@ -51,8 +51,8 @@ func addBrowserFlags(fs interface {
 
 // startBrowser starts (or attaches to) Chrome; a missing browser is a setup
 // error that says what to do.
-func startBrowser(ctx context.Context, chrome, remote string) (*checker.Browser, error) {
-	b, err := newBrowser(ctx, chrome, remote)
+func startBrowser(ctx context.Context, chrome, remote string, more ...checker.Option) (*checker.Browser, error) {
+	b, err := newBrowser(ctx, chrome, remote, more...)
 	if err != nil {
 		return nil, browserError(err)
 	}
@@ -61,8 +61,8 @@ func startBrowser(ctx context.Context, chrome, remote string) (*checker.Browser,
 
 // newBrowser starts Chrome at chrome (else found on PATH), or attaches to
 // the one at remote.
-func newBrowser(ctx context.Context, chrome, remote string) (*checker.Browser, error) {
-	var opts []checker.Option
+func newBrowser(ctx context.Context, chrome, remote string, more ...checker.Option) (*checker.Browser, error) {
+	opts := more
 	switch {
 	case remote != "":
 		opts = append(opts, checker.WithRemote(remote))
@@ -127,7 +127,11 @@ func explored(doc *a11y.Document) []exploredDoc {
 // driven (keyboard walk, reflow, zoom, text spacing); the error states of
 // their forms are explored and kept with the page's document.
 func startBrowserCheck(ctx context.Context, o *checkOptions) (loadFunc, func(), error) {
-	b, err := startBrowser(ctx, os.Getenv("DELAKTIG_CHROME"), "")
+	chrome := o.chrome
+	if chrome == "" {
+		chrome = os.Getenv("DELAKTIG_CHROME")
+	}
+	b, err := startBrowser(ctx, chrome, o.remote, checker.WithTabs(max(o.concurrency, 1)))
 	if err != nil {
 		return nil, nil, err
 	}

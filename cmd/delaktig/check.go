@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -28,9 +29,14 @@ func init() {
 
 const checkAbout = `Checks each TARGET and writes one report to standard output.
 A TARGET is an HTML file, a folder (every .html and .htm file inside, in
-name order), an http or https URL, or - for standard input. URLs are
-fetched without a browser for now, so rules that need the rendered page
-answer "needs checking by a person".`
+name order), an http or https URL, or - for standard input.
+
+URLs are loaded in headless Chrome (DELAKTIG_CHROME, or chromium or chrome
+on PATH; --remote attaches to a running one): the rendered page is checked,
+with the keyboard walk, reflow, zoom and text spacing checks, and each form
+is submitted with mistakes to check its error messages. With --static, or
+for files and standard input, the HTML is read without a browser, and rules
+that need the rendered page answer "needs checking by a person".`
 
 // checkOptions is the check command's configuration, from its flags.
 type checkOptions struct {
@@ -46,6 +52,10 @@ type checkOptions struct {
 	noInteractions, noExplore bool
 	// policy holds the settings file, baseline, suppressions and history.
 	policy *policy
+	// chrome and remote choose the browser for URL targets; concurrency
+	// is how many targets load at the same time (one tab each).
+	chrome, remote string
+	concurrency    int
 }
 
 // The rule registry; tests replace it with a fixed set. The default page
@@ -68,6 +78,8 @@ func runCheck(ctx context.Context, s *stdio, args []string) int {
 	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit for loading one URL")
 	noInter, noExplore := addInteractionFlags(fs)
+	bf := addBrowserFlags(fs)
+	concurrency := fs.Int("concurrency", 4, "how many targets to load at the same time, one browser tab each")
 	pf := addPolicyFlags(fs, true)
 	targets, code, ok := parseCommand(s, fs, args)
 	if !ok {
@@ -82,6 +94,10 @@ func runCheck(ctx context.Context, s *stdio, args []string) int {
 	if o != nil {
 		o.noInteractions, o.noExplore = *noInter, *noExplore
 		o.policy = pol
+		o.chrome, o.remote, o.concurrency = *bf.chrome, *bf.remote, *concurrency
+	}
+	if err == nil && *concurrency < 1 {
+		err = usagef("--concurrency must be at least 1, not %d", *concurrency)
 	}
 	if err == nil && len(targets) == 0 {
 		err = usagef("no target given: name an HTML file, a folder, a URL or - for standard input, for example: delaktig check index.html")
@@ -257,12 +273,9 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 			return static(ctx, t)
 		}
 	}
-	for _, t := range targets {
-		if err := ctx.Err(); err != nil {
-			loadErrs = append(loadErrs, &loadError{t.name, fmt.Errorf("stopped before loading: %w", err)})
-			continue
-		}
-		doc, err := load(ctx, t)
+	loaded := loadAll(ctx, targets, load, o.concurrency)
+	for i, t := range targets {
+		doc, err := loaded[i].doc, loaded[i].err
 		if err != nil {
 			var le *loadError
 			if !errors.As(err, &le) {
@@ -318,6 +331,38 @@ func check(ctx context.Context, s *stdio, o *checkOptions, args []string) int {
 		pol = &policy{}
 	}
 	return pol.finish(s, o, r, nil, nil, "", len(loadErrs) > 0)
+}
+
+// loadResult is one target's document or why it could not be loaded.
+type loadResult struct {
+	doc *a11y.Document
+	err error
+}
+
+// loadAll loads the targets with load, n at a time, and returns the results
+// in the targets' order. Targets not started before ctx ends are reported as
+// stopped; the others keep what they loaded.
+func loadAll(ctx context.Context, targets []target, load loadFunc, n int) []loadResult {
+	out := make([]loadResult, len(targets))
+	if n < 1 {
+		n = 1
+	}
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		if err := ctx.Err(); err != nil {
+			out[i].err = &loadError{t.name, fmt.Errorf("stopped before loading: %w", err)}
+			continue
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i].doc, out[i].err = load(ctx, t)
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // flowFacts gathers what guidance.FlowComplexity needs, page by page.

@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -475,6 +477,49 @@ func TestBrowserSeam(t *testing.T) {
 	r = delaktig(t, "", "check", "https://example.invalid/")
 	assert.Equal(t, exitUsage, r.code, "a browser that cannot start is a setup error")
 	assert.Contains(t, r.errout, "pass --static")
+}
+
+// TestCheckConcurrency loads URL targets in parallel, never more than
+// --concurrency at a time, and reports them in the order given.
+func TestCheckConcurrency(t *testing.T) {
+	saved := browserCheck
+	defer func() { browserCheck = saved }()
+	var mu sync.Mutex
+	inFlight, most, asked := 0, 0, 0
+	browserCheck = func(ctx context.Context, o *checkOptions) (loadFunc, func(), error) {
+		asked = o.concurrency
+		return func(ctx context.Context, tg target) (*a11y.Document, error) {
+			mu.Lock()
+			inFlight++
+			most = max(most, inFlight)
+			mu.Unlock()
+			// the later targets finish first
+			n, _ := strconv.Atoi(strings.TrimPrefix(tg.name, "https://example.invalid/"))
+			time.Sleep(time.Duration(8-n) * 15 * time.Millisecond)
+			mu.Lock()
+			inFlight--
+			mu.Unlock()
+			return a11y.FromHTMLString(goodPage, tg.name)
+		}, func() {}, nil
+	}
+	var args []string
+	for i := range 8 {
+		args = append(args, fmt.Sprintf("https://example.invalid/%d", i))
+	}
+	r := delaktig(t, "", append([]string{"check", "--format", "json", "--concurrency", "3"}, args...)...)
+	require.Equal(t, exitOK, r.code, r.errout)
+	assert.Equal(t, 3, asked)
+	assert.LessOrEqual(t, most, 3)
+	assert.Greater(t, most, 1, "targets load at the same time")
+	pages := decodeJSON(t, r.out)["pages"].([]any)
+	require.Len(t, pages, 8)
+	for i, p := range pages {
+		assert.Equal(t, args[i], p.(map[string]any)["url"], "pages keep the order of the targets")
+	}
+
+	r = delaktig(t, "", "check", "--concurrency", "0", "https://example.invalid/")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.errout, "--concurrency")
 }
 
 func TestExperimentalRules(t *testing.T) {
