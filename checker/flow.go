@@ -340,16 +340,39 @@ func Run(ctx context.Context, b *Browser, flow *Flow, opts Options) (*FlowResult
 			}
 			sr.Err = se
 			res.Err = se
-			opts.logf("step %d %q failed: %v", index+1, sr.Name, se.Err)
+			opts.logf("step %d %q failed: %v (%s so far)", index+1, sr.Name, se.Err, failuresSoFar(res.Steps))
 			break
 		}
-		opts.logf("step %d %q done", index+1, sr.Name)
-		res.Steps = append(res.Steps, exploreStep(ctx, s, sr)...)
+		opts.logf("step %d %q done, %s so far", index+1, sr.Name, failuresSoFar(res.Steps))
+		if more := exploreStep(ctx, s, sr); len(more) > 0 {
+			res.Steps = append(res.Steps, more...)
+			opts.logf("step %d %q: %d error states explored, %s so far", index+1, sr.Name, len(more), failuresSoFar(res.Steps))
+		}
 	}
 	res.Completed = res.Err == nil
 	res.Flow = runFlowRules(ctx, flow, res, dialogs, s, &opts)
 	res.Duration = time.Since(started)
 	return res, res.Err
+}
+
+// failuresSoFar counts the failed findings of the audited steps, for the
+// progress lines.
+func failuresSoFar(steps []*StepResult) string {
+	n := 0
+	for _, sr := range steps {
+		if sr.Page == nil || sr.Page.Result == nil {
+			continue
+		}
+		for _, f := range sr.Page.Result.Findings {
+			if f.Outcome == a11y.Failed {
+				n++
+			}
+		}
+	}
+	if n == 1 {
+		return "1 failure"
+	}
+	return fmt.Sprintf("%d failures", n)
 }
 
 // runStep does one step with its time limit, then waits and audits.

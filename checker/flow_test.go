@@ -208,6 +208,12 @@ func TestRunFlow(t *testing.T) {
 	for _, l := range logged {
 		assert.NotContains(t, l, testPNR)
 	}
+	// one progress line per step, with the failures found so far: the
+	// images without alt of step 3 and step 9
+	require.Len(t, logged, len(flow.Steps))
+	assert.Equal(t, `step 1 "Startsida" done, 0 failures so far`, logged[0])
+	assert.Equal(t, `step 3 "Personuppgifter" done, 1 failure so far`, logged[2])
+	assert.Equal(t, `step 9 "Kontrollera" done, 2 failures so far`, logged[8])
 
 	// the confirm dialog of the last step was accepted and recorded
 	last := res.Steps[len(res.Steps)-1]
