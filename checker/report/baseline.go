@@ -197,9 +197,90 @@ func norm(s string) string {
 
 // Baseline statuses of a finding, as writers show them.
 const (
-	StatusNew       = "new"
+	// StatusNew marks a finding the baseline lacks.
+	StatusNew = "new"
+	// StatusUnchanged marks a finding the baseline has too.
 	StatusUnchanged = "unchanged"
+	// StatusFixed marks a finding of the baseline that the newer report
+	// lacks.
+	StatusFixed = "fixed"
 )
+
+// Comparison is a baseline comparison as the JSON report carries it, under
+// "baseline": the counts, then every compared finding with its status (new
+// ones first, then fixed, then unchanged). New and unchanged findings are
+// also in the pages; fixed ones are only here.
+type Comparison struct {
+	// Source names the baseline file, when known.
+	Source string `json:"source,omitempty"`
+	// FingerprintVersion names the fingerprint recipe (FingerprintVersion).
+	FingerprintVersion string `json:"fingerprintVersion"`
+	// Counts holds how many findings have each status.
+	Counts ComparisonCounts `json:"counts"`
+	// Findings lists the compared findings.
+	Findings []Compared `json:"findings"`
+}
+
+// ComparisonCounts counts the findings of a comparison by status.
+type ComparisonCounts struct {
+	New       int `json:"new"`
+	Fixed     int `json:"fixed"`
+	Unchanged int `json:"unchanged"`
+}
+
+// Compared is one finding of a comparison.
+type Compared struct {
+	// Status is StatusNew, StatusFixed or StatusUnchanged.
+	Status string `json:"status"`
+	// Fingerprint is the finding's fingerprint (see Fingerprints).
+	Fingerprint string `json:"fingerprint"`
+	// Page is the PageKey of the finding's page ("" for the flow).
+	Page string `json:"page"`
+	// Rule, Outcome, Selector, Step and Message are the finding's.
+	Rule     string       `json:"rule"`
+	Outcome  a11y.Outcome `json:"outcome"`
+	Selector string       `json:"selector,omitempty"`
+	Step     string       `json:"step,omitempty"`
+	Message  string       `json:"message,omitempty"`
+}
+
+// Comparison returns the comparison as the JSON report carries it, with
+// messages in lang. It returns nil for a nil d.
+func (d *DiffResult) Comparison(lang string) *Comparison {
+	if d == nil {
+		return nil
+	}
+	c := &Comparison{
+		Source: d.Source, FingerprintVersion: FingerprintVersion,
+		Counts:   ComparisonCounts{New: len(d.New), Fixed: len(d.Fixed), Unchanged: len(d.Unchanged)},
+		Findings: []Compared{},
+	}
+	for _, list := range []struct {
+		status  string
+		entries []DiffEntry
+	}{{StatusNew, d.New}, {StatusFixed, d.Fixed}, {StatusUnchanged, d.Unchanged}} {
+		for _, e := range list.entries {
+			f := localized(e.Finding, lang)
+			c.Findings = append(c.Findings, Compared{
+				Status: list.status, Fingerprint: e.Fingerprint, Page: e.Page, Rule: f.Rule, Outcome: f.Outcome,
+				Selector: f.Selector, Step: f.Step, Message: f.Message,
+			})
+		}
+	}
+	return c
+}
+
+// localized returns f with its message rendered in lang when it carries a
+// message key; a finding read back from JSON keeps the text it has.
+func localized(f a11y.Finding, lang string) a11y.Finding {
+	f.Node = nil
+	if f.Key == "" {
+		return f
+	}
+	one := []a11y.Finding{f}
+	a11y.Localize(one, lang)
+	return one[0]
+}
 
 // DiffEntry is one finding in a baseline comparison.
 type DiffEntry struct {
@@ -215,6 +296,8 @@ type DiffEntry struct {
 // DiffResult compares a report with a baseline: failed and cantTell
 // findings that are not suppressed, matched by outcome and fingerprint.
 type DiffResult struct {
+	// Source names the baseline (its file), for writers; optional.
+	Source string `json:"source,omitempty"`
 	// New lists findings of the new report that the baseline lacks.
 	New []DiffEntry `json:"new"`
 	// Fixed lists findings of the baseline that the new report lacks.
@@ -227,10 +310,16 @@ type DiffResult struct {
 
 // Diff compares report cur with the baseline old. A finding whose outcome
 // changed (cantTell to failed) counts as fixed under its old outcome and new
-// under its new one.
+// under its new one. A baseline finding that cur still has but waives (in
+// the page or by a suppressions file) is not fixed: it is in none of the
+// three lists.
 func Diff(old, cur *Report) DiffResult {
 	oldSet := diffEntries(old)
 	curSet := diffEntries(cur)
+	waived := map[string]bool{}
+	for _, e := range waivedEntries(cur) {
+		waived[diffKey(e)] = true
+	}
 	d := DiffResult{New: []DiffEntry{}, Fixed: []DiffEntry{}, Unchanged: []DiffEntry{}, status: map[string]string{}}
 	have := map[string]bool{}
 	for _, e := range oldSet {
@@ -249,11 +338,36 @@ func Diff(old, cur *Report) DiffResult {
 		}
 	}
 	for _, e := range oldSet {
-		if !now[diffKey(e)] {
+		if k := diffKey(e); !now[k] && !waived[k] {
 			d.Fixed = append(d.Fixed, e)
 		}
 	}
 	return d
+}
+
+// waivedEntries returns the waived failed and cantTell findings of r, with
+// their fingerprints.
+func waivedEntries(r *Report) []DiffEntry {
+	if r == nil {
+		return nil
+	}
+	pages, flow := Fingerprints(r)
+	var out []DiffEntry
+	for i, p := range r.Pages {
+		for j, f := range p.Findings {
+			if f.Suppressed != "" && (f.Outcome == a11y.Failed || f.Outcome == a11y.CantTell) {
+				out = append(out, DiffEntry{Fingerprint: pages[i][j], Finding: a11y.Finding{Outcome: f.Outcome}})
+			}
+		}
+	}
+	if r.Flow != nil {
+		for j, f := range r.Flow.Findings {
+			if f.Suppressed != "" && (f.Outcome == a11y.Failed || f.Outcome == a11y.CantTell) {
+				out = append(out, DiffEntry{Fingerprint: flow[j], Finding: a11y.Finding{Outcome: f.Outcome}})
+			}
+		}
+	}
+	return out
 }
 
 func diffKey(e DiffEntry) string { return e.Finding.Outcome.String() + " " + e.Fingerprint }

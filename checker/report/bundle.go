@@ -37,9 +37,14 @@ type BundleExtras struct {
 	// Options choose the language and outcomes of the human-readable
 	// reports. report.json always holds every outcome.
 	Options Options
-	// Extras are passed to the HTML, SARIF and Markdown writers; their
-	// Screenshots are also written to screenshots/.
+	// Extras are passed to every writer; their Screenshots are also
+	// written to screenshots/.
 	Extras *Extras
+	// Formats lists the report formats to write besides report.json (see
+	// FormatNames; text is never written); empty means every format.
+	// report.json is always written: it is the record the others are made
+	// from, and the baseline of the next run.
+	Formats []string
 	// Snapshots holds what was captured of each page (the DOM as HTML, a
 	// DOM snapshot as JSON), keyed by PageKey; written to snapshots/.
 	Snapshots map[string][]byte
@@ -103,8 +108,9 @@ type BundleFile struct {
 
 // WriteBundle writes an evidence bundle into dir (created if needed):
 // report.json (every outcome), report.html, report.sarif, report.junit.xml,
-// report.earl.jsonld, report.md, screenshots/*, snapshots/*, the requested
-// statement drafts (statement.sv.md and .html, statement.nb.md and .html),
+// report.earl.jsonld, report.md (those b.Formats names, all when it names
+// none), screenshots/*, snapshots/*, the requested statement drafts
+// (statement.sv.md and .html, statement.nb.md and .html),
 // and meta.json with the tool, rule and Chrome versions, the settings'
 // hash, timestamps and the SHA-256 of every file. Secret values are
 // scrubbed first and searched for afterwards (see BundleExtras.Secrets).
@@ -143,13 +149,12 @@ func WriteBundle(dir string, r *Report, b BundleExtras) (*BundleMeta, error) {
 	}
 	all := b.Options
 	all.Outcomes = AllOutcomes()
-	steps := []bundleStep{
-		{"report.json", func(w io.Writer) error { return WriteJSON(w, rr, all) }},
-		{"report.html", func(w io.Writer) error { return WriteHTMLWith(w, rr, b.Options, x) }},
-		{"report.sarif", func(w io.Writer) error { return WriteSARIFWith(w, rr, b.Options, x) }},
-		{"report.junit.xml", func(w io.Writer) error { return WriteJUnit(w, rr, b.Options) }},
-		{"report.earl.jsonld", func(w io.Writer) error { return WriteEARL(w, rr, b.Options) }},
-		{"report.md", func(w io.Writer) error { return WriteMarkdownWith(w, rr, b.Options, x) }},
+	steps := []bundleStep{{"report.json", func(w io.Writer) error { return WriteJSONWith(w, rr, all, x) }}}
+	for _, f := range formats {
+		if f.Name == "json" || f.Name == "text" || len(b.Formats) > 0 && !slices.Contains(b.Formats, f.Name) {
+			continue
+		}
+		steps = append(steps, bundleStep{"report" + f.Ext, func(w io.Writer) error { return f.WriteWith(w, rr, b.Options, x) }})
 	}
 	for _, j := range b.Statements {
 		s, err := DraftStatement(j, rr, StatementInput{Org: org, Rules: x.rules(rr), Date: rr.Generated})
@@ -426,6 +431,14 @@ func (sc *scrubber) report(r *Report) *Report {
 	}
 	c.Errors = sc.strings(r.Errors)
 	c.Summary.RulesFailed = slices.Clone(r.Summary.RulesFailed)
+	if r.Waivers != nil {
+		c.Waivers = slices.Clone(r.Waivers)
+		for i := range c.Waivers {
+			w := &c.Waivers[i]
+			w.Page, w.Rule, w.Selector, w.Step, w.Reason, w.File = sc.s(w.Page), sc.s(w.Rule), sc.s(w.Selector), sc.s(w.Step), sc.s(w.Reason), sc.s(w.File)
+		}
+	}
+	c.Baseline = nil
 	return &c
 }
 
@@ -454,7 +467,7 @@ func (sc *scrubber) extras(x *Extras) *Extras {
 		}
 	}
 	if x.Diff != nil {
-		d := DiffResult{}
+		d := DiffResult{Source: sc.s(x.Diff.Source)}
 		for _, list := range []struct{ src, dst *[]DiffEntry }{{&x.Diff.New, &d.New}, {&x.Diff.Fixed, &d.Fixed}, {&x.Diff.Unchanged, &d.Unchanged}} {
 			for _, e := range *list.src {
 				*list.dst = append(*list.dst, DiffEntry{Fingerprint: e.Fingerprint, Page: sc.s(e.Page), Finding: sc.finding(e.Finding)})

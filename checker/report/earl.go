@@ -60,7 +60,23 @@ type (
 		Outcome     earlRef      `json:"earl:outcome"`
 		Pointer     *earlPointer `json:"earl:pointer,omitempty"`
 		Description string       `json:"dct:description,omitempty"`
+		Info        string       `json:"earl:info,omitempty"`
 		Date        string       `json:"dct:date,omitempty"`
+	}
+	// earlBaseline describes the comparison with a baseline report: its
+	// counts, and the fixed findings, which no assertion of this report
+	// carries.
+	earlBaseline struct {
+		ID          string      `json:"@id"`
+		Title       string      `json:"dct:title"`
+		Source      string      `json:"dct:source,omitempty"`
+		Description string      `json:"dct:description"`
+		Fixed       []earlFixed `json:"dct:relation,omitempty"`
+	}
+	earlFixed struct {
+		Title       string `json:"dct:title"`
+		Identifier  string `json:"dct:identifier"`
+		Description string `json:"dct:description"`
 	}
 	earlPointer struct {
 		Type       []string `json:"@type"`
@@ -75,10 +91,17 @@ type (
 // else the rule itself as a blank node), earl:mode earl:automatic and
 // earl:result with earl:outcome (earl:passed, earl:failed, earl:cantTell,
 // earl:inapplicable) and earl:pointer (a CSS selector pointer). Outcomes are
-// those o lists; waived findings keep their outcome and say why in the
-// result's description.
-func WriteEARL(w io.Writer, r *Report, o Options) error {
-	p := prepare(r, o, nil)
+// those o lists; waived findings keep their outcome and say in the result's
+// description who waived them (the page or the suppressions file) and why.
+func WriteEARL(w io.Writer, r *Report, o Options) error { return WriteEARLWith(w, r, o, nil) }
+
+// WriteEARLWith writes r as WriteEARL does; with a baseline diff in x, the
+// result of each compared finding says in earl:info whether it is new since
+// the baseline or also in it, and one more node of the graph, _:baseline,
+// gives the counts (dct:description) and the fixed findings (dct:relation),
+// each with its rule's title, fingerprint and where it was.
+func WriteEARLWith(w io.Writer, r *Report, o Options, x *Extras) error {
+	p := prepare(r, o, x)
 	doc := earlDoc{Context: earlContext}
 	assertor := "_:assertor"
 	doc.Graph = append(doc.Graph, earlAssertor{
@@ -103,7 +126,13 @@ func WriteEARL(w io.Writer, r *Report, o Options) error {
 		}
 		res.Description = safe(e.Message)
 		if e.Suppressed != "" {
-			res.Description += " (" + p.ui("report.html.waived-reason", map[string]any{"reason": safe(e.Suppressed)}) + ")"
+			res.Description += " (" + safe(waivedText(p.cat, e.Suppressed, e.waiver)) + ")"
+		}
+		switch e.status {
+		case StatusNew:
+			res.Info = p.ui("report.baseline.new", nil)
+		case StatusUnchanged:
+			res.Info = p.ui("report.baseline.unchanged", nil)
 		}
 		tests := []earlTest{}
 		for _, act := range e.ACT {
@@ -132,6 +161,25 @@ func WriteEARL(w io.Writer, r *Report, o Options) error {
 	}
 	for _, e := range p.flow {
 		add(&e, earlSubject{Type: []string{"earl:TestSubject", "sch:WebPage"}, Source: safe(urlOfStep[e.Step]), Step: safe(e.Step)})
+	}
+	if d := p.diff(); d != nil {
+		b := earlBaseline{
+			ID: "_:baseline", Title: p.ui("report.html.baseline", nil), Source: safe(d.Source),
+			Description: p.ui("report.baseline.counts", map[string]any{"new": len(d.New), "fixed": len(d.Fixed), "unchanged": len(d.Unchanged)}),
+		}
+		for _, e := range d.Fixed {
+			f := localized(e.Finding, p.lang)
+			page := e.Page
+			if page == "" {
+				page = p.ui("report.html.flow", nil)
+			}
+			desc := p.cat.Outcome(f.Outcome.String()) + " · " + p.whereOf(&f) + " · " + page
+			if f.Message != "" {
+				desc += ": " + f.Message
+			}
+			b.Fixed = append(b.Fixed, earlFixed{Title: p.cat.Title(f.Rule), Identifier: e.Fingerprint, Description: safe(desc)})
+		}
+		doc.Graph = append(doc.Graph, b)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -103,6 +103,9 @@ type entry struct {
 	page int
 	// mark is the finding's number on the page's screenshot (0: none).
 	mark int
+	// waiver is the suppressions-file entry that waived the finding; nil
+	// when it is not waived or was waived in the page.
+	waiver *Waiver
 }
 
 // preparedPage is one page with the findings a writer lists.
@@ -152,7 +155,7 @@ func prepare(r *Report, o Options, x *Extras) *prepared {
 				a11y.Localize(one, lang)
 				f = one[0]
 			}
-			e := entry{Finding: f, fp: fps[j], status: diff.Status(fps[j]), page: page}
+			e := entry{Finding: f, fp: fps[j], status: diff.Status(fps[j]), page: page, waiver: r.WaiverOf(page, &fs[j])}
 			if f.Suppressed != "" {
 				suppressed = append(suppressed, e)
 				if !o.lists(&fs[j]) {
@@ -195,6 +198,14 @@ func (p *prepared) all() []entry {
 }
 
 func (p *prepared) ui(key string, data map[string]any) string { return p.cat.UIText(key, data) }
+
+// diff returns the baseline comparison, nil when none was made.
+func (p *prepared) diff() *DiffResult {
+	if p.x == nil {
+		return nil
+	}
+	return p.x.Diff
+}
 
 // limitText bounds page-derived text for reports: at most n runes, the cut
 // marked with an ellipsis.

@@ -68,7 +68,7 @@ func TestJUnit(t *testing.T) {
 	require.NoError(t, xml.Unmarshal([]byte(render(t, func(b *bytes.Buffer) error { return report.WriteJUnit(b, r, report.Options{}) })), &doc))
 	img := doc.Suites[0].Cases[0]
 	require.NotNil(t, img.Skipped)
-	assert.Equal(t, "Waived: known", img.Skipped.Message)
+	assert.Equal(t, "Hidden in the page with data-a11y-ignore: known", img.Skipped.Message, "waived in the page")
 
 	// Page load errors are counted as errors.
 	doc = junitDoc{}

@@ -14,12 +14,22 @@ import (
 // Bidirectional-text controls from page content are written as \u escapes,
 // which decode to the same strings but cannot reorder what a reader sees;
 // <, > and & are written as themselves.
-func WriteJSON(w io.Writer, r *Report, o Options) error {
+func WriteJSON(w io.Writer, r *Report, o Options) error { return WriteJSONWith(w, r, o, nil) }
+
+// WriteJSONWith writes r as WriteJSON does; with a baseline diff in x, the
+// object also holds "baseline" (see Comparison): the counts of new, fixed
+// and unchanged findings and each of them with its status. Findings waived
+// by a suppressions file are listed under "waivers" whatever x holds.
+func WriteJSONWith(w io.Writer, r *Report, o Options, x *Extras) error {
+	v := r.view(o)
+	if x != nil && x.Diff != nil {
+		v.Baseline = x.Diff.Comparison(v.Locale)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(r.view(o)); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("report: encode json: %w", err)
 	}
 	if _, err := w.Write(tidy(buf.Bytes())); err != nil {

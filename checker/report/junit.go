@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -66,12 +68,22 @@ type (
 // testcase per rule that ran on it. A rule with an unwaived failure is a
 // failure (message: the first failure; type: the worst impact; body: every
 // failing element's selector and message); a rule left with questions, or
-// whose failures were all waived, is skipped with the reason; otherwise it
-// passed. Every finding of the report counts, whatever o's outcome filter;
-// o chooses the language. Text is escaped by encoding/xml, and control
-// characters from pages are made visible, so the file is always valid XML.
-func WriteJUnit(w io.Writer, r *Report, o Options) error {
-	p := prepare(r, Options{Lang: o.Lang, Outcomes: AllOutcomes()}, nil)
+// whose failures were all waived, is skipped with the reason (who waived
+// it: the page or the suppressions file, with the entry's line and end
+// date); otherwise it passed. Every finding of the report counts, whatever
+// o's outcome filter; o chooses the language. Text is escaped by
+// encoding/xml, and control characters from pages are made visible, so the
+// file is always valid XML.
+func WriteJUnit(w io.Writer, r *Report, o Options) error { return WriteJUnitWith(w, r, o, nil) }
+
+// WriteJUnitWith writes r as WriteJUnit does; with a baseline diff in x,
+// each page's suite has the properties baseline.new, baseline.unchanged and
+// baseline.fixed (its counts), a failure's message starts with "New since
+// the baseline" when one of its failures is new (else "Also in the
+// baseline"), each line of a body names its status, and one more suite
+// lists the fixed findings as passed testcases.
+func WriteJUnitWith(w io.Writer, r *Report, o Options, x *Extras) error {
+	p := prepare(r, Options{Lang: o.Lang, Outcomes: AllOutcomes()}, x)
 	doc := junitSuites{Name: safe(r.Tool.Name), Time: "0"}
 	ts := ""
 	if !r.Generated.IsZero() {
@@ -89,6 +101,21 @@ func WriteJUnit(w io.Writer, r *Report, o Options) error {
 		if pg.Mode != "" {
 			s.Properties.Props = append(s.Properties.Props, junitProp{Name: "mode", Value: string(pg.Mode)})
 		}
+		if d := p.diff(); d != nil {
+			counts := map[string]int{}
+			for _, e := range pg.listed {
+				counts[e.status]++
+			}
+			key := PageKey(pg.Page)
+			for _, f := range d.Fixed {
+				if f.Page == key {
+					counts[StatusFixed]++
+				}
+			}
+			for _, st := range []string{StatusNew, StatusUnchanged, StatusFixed} {
+				s.Properties.Props = append(s.Properties.Props, junitProp{Name: "baseline." + st, Value: strconv.Itoa(counts[st])})
+			}
+		}
 		if len(pg.Errors) > 0 {
 			var lines []string
 			for _, e := range pg.Errors {
@@ -102,6 +129,20 @@ func WriteJUnit(w io.Writer, r *Report, o Options) error {
 	if r.Flow != nil {
 		s := p.junitSuite(p.ui("report.html.flow", nil), "flow", p.flow)
 		s.Timestamp = ts
+		doc.Suites = append(doc.Suites, s)
+	}
+	if d := p.diff(); d != nil && len(d.Fixed) > 0 {
+		s := junitSuite{Name: p.ui("report.html.fixed-list", nil), Time: "0", Timestamp: ts}
+		for _, e := range d.Fixed {
+			f := localized(e.Finding, p.lang)
+			page := e.Page
+			if page == "" {
+				page = p.ui("report.html.flow", nil)
+			}
+			name := f.Rule + ": " + p.cat.Title(f.Rule) + " — " + p.whereOf(&f) + " · " + page
+			s.Cases = append(s.Cases, junitCase{Name: safe(limitText(name, 300)), Classname: "baseline.fixed", Time: "0"})
+			s.Tests++
+		}
 		doc.Suites = append(doc.Suites, s)
 	}
 	if len(r.Errors) > 0 {
@@ -167,8 +208,16 @@ func (p *prepared) junitSuite(name, class string, es []entry) junitSuite {
 		}
 		switch {
 		case len(failed) > 0:
+			first := failed[0]
+			prefix := ""
+			if p.diff() != nil {
+				prefix = p.ui("report.baseline.unchanged", nil) + ": "
+				if i := slices.IndexFunc(failed, func(e entry) bool { return e.status == StatusNew }); i >= 0 {
+					first, prefix = failed[i], p.ui("report.baseline.new", nil)+": "
+				}
+			}
 			c.Failure = &junitFailure{
-				Message: firstNonEmpty(safe(limitText(failed[0].Message, 300)), p.cat.Title(rule)),
+				Message: prefix + firstNonEmpty(safe(limitText(first.Message, 300)), p.cat.Title(rule)),
 				Type:    firstNonEmpty(worst.String(), "failed"),
 				Body:    p.junitBody(failed),
 			}
@@ -184,7 +233,7 @@ func (p *prepared) junitSuite(name, class string, es []entry) junitSuite {
 			s.Skipped++
 		case len(waived) > 0:
 			c.Skipped = &junitSkipped{
-				Message: p.ui("report.html.waived-reason", map[string]any{"reason": safe(waived[0].Suppressed)}),
+				Message: safe(waivedText(p.cat, waived[0].Suppressed, waived[0].waiver)),
 				Body:    p.junitBody(waived),
 			}
 			s.Skipped++
@@ -208,7 +257,13 @@ func (p *prepared) junitBody(es []entry) string {
 			b.WriteString(": " + safe(e.Message))
 		}
 		if e.Suppressed != "" {
-			b.WriteString(" — " + p.ui("report.html.waived-reason", map[string]any{"reason": safe(e.Suppressed)}))
+			b.WriteString(" — " + safe(waivedText(p.cat, e.Suppressed, e.waiver)))
+		}
+		switch e.status {
+		case StatusNew:
+			b.WriteString(" — " + p.ui("report.baseline.new", nil))
+		case StatusUnchanged:
+			b.WriteString(" — " + p.ui("report.baseline.unchanged", nil))
 		}
 		b.WriteByte('\n')
 	}

@@ -114,13 +114,7 @@ func WriteMarkdownWith(w io.Writer, r *Report, o Options, x *Extras) error {
 			line("")
 			var fixed []entry
 			for _, d := range x.Diff.Fixed {
-				f := d.Finding
-				if f.Key != "" {
-					one := []a11y.Finding{f}
-					a11y.Localize(one, p.lang)
-					f = one[0]
-				}
-				fixed = append(fixed, entry{Finding: f, page: -2, fp: d.Page})
+				fixed = append(fixed, entry{Finding: localized(d.Finding, p.lang), page: -2, fp: d.Page})
 			}
 			p.mdList(line, fixed)
 		}
@@ -135,6 +129,20 @@ func WriteMarkdownWith(w io.Writer, r *Report, o Options, x *Extras) error {
 	if n := len(p.suppressed); n > 0 {
 		line("")
 		line(p.ui("report.md.waived", map[string]any{"n": n}))
+		by := map[string]int{}
+		var files []string
+		for _, w := range r.Waivers {
+			if by[w.File] == 0 {
+				files = append(files, w.File)
+			}
+			by[w.File]++
+		}
+		if len(files) > 0 {
+			line("")
+			for _, f := range files {
+				line("- " + p.ui("report.waived-by-file", map[string]any{"file": mdCode(f), "n": by[f]}))
+			}
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("report: write markdown: %w", err)
@@ -158,6 +166,9 @@ func (p *prepared) mdList(line func(string), es []entry) {
 			where = p.ui("report.html.flow", nil)
 		default:
 			where = e.fp // a fixed finding carries its page key here
+			if where == "" {
+				where = p.ui("report.html.flow", nil)
+			}
 		}
 		head := p.cat.Outcome(e.Outcome.String())
 		if e.Outcome == a11y.Failed && e.Impact != 0 {

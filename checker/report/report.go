@@ -48,6 +48,12 @@ type Report struct {
 	// Errors lists targets that could not be loaded or checked, each naming
 	// the target.
 	Errors []string `json:"errors,omitempty"`
+	// Baseline is the comparison with an earlier report, when one was
+	// made; the JSON writer fills it from Extras.Diff.
+	Baseline *Comparison `json:"baseline,omitempty"`
+	// Waivers lists the findings a suppressions file waived, with the
+	// entry's reason, expiry and line (see Suppressions.Apply).
+	Waivers []Waiver `json:"waivers,omitempty"`
 }
 
 // Tool names the program that made the report.
@@ -288,17 +294,20 @@ type Format struct {
 	Ext string
 	// Write writes the report.
 	Write func(w io.Writer, r *Report, o Options) error
+	// WriteWith writes the report with extras: the baseline comparison,
+	// screenshots, rules and history, as far as the format shows them.
+	WriteWith func(w io.Writer, r *Report, o Options, x *Extras) error
 }
 
 // formats lists the output formats in the order help shows them.
 var formats = []Format{
-	{Name: "text", Ext: ".txt", Write: WriteText},
-	{Name: "json", Ext: ".json", Write: WriteJSON},
-	{Name: "html", Ext: ".html", Write: WriteHTML},
-	{Name: "sarif", Ext: ".sarif", Write: WriteSARIF},
-	{Name: "junit", Ext: ".junit.xml", Write: WriteJUnit},
-	{Name: "md", Ext: ".md", Write: WriteMarkdown},
-	{Name: "earl", Ext: ".earl.jsonld", Write: WriteEARL},
+	{Name: "text", Ext: ".txt", Write: WriteText, WriteWith: WriteTextWith},
+	{Name: "json", Ext: ".json", Write: WriteJSON, WriteWith: WriteJSONWith},
+	{Name: "html", Ext: ".html", Write: WriteHTML, WriteWith: WriteHTMLWith},
+	{Name: "sarif", Ext: ".sarif", Write: WriteSARIF, WriteWith: WriteSARIFWith},
+	{Name: "junit", Ext: ".junit.xml", Write: WriteJUnit, WriteWith: WriteJUnitWith},
+	{Name: "md", Ext: ".md", Write: WriteMarkdown, WriteWith: WriteMarkdownWith},
+	{Name: "earl", Ext: ".earl.jsonld", Write: WriteEARL, WriteWith: WriteEARLWith},
 }
 
 // Formats returns the output formats.
@@ -326,30 +335,42 @@ func FormatByName(name string) (Format, bool) {
 // view returns a copy of r listing only the findings o asks for, with
 // messages rendered in o's language. r itself is not changed.
 func (r *Report) view(o Options) *Report {
-	v := *r
+	v, _, _ := r.viewIndex(o)
+	return v
+}
+
+// viewIndex is view that also returns, for each page and for the flow, the
+// index in r of every finding the view lists.
+func (r *Report) viewIndex(o Options) (v *Report, pages [][]int, flow []int) {
+	c := *r
+	v = &c
 	v.Locale = locale.Match(o.Lang)
 	v.Pages = make([]Page, len(r.Pages))
+	pages = make([][]int, len(r.Pages))
 	for i, p := range r.Pages {
-		p.Findings = o.filter(p.Findings, v.Locale)
+		p.Findings, pages[i] = o.filter(p.Findings, v.Locale)
 		v.Pages[i] = p
 	}
 	if r.Flow != nil {
 		fl := *r.Flow
-		fl.Findings = o.filter(fl.Findings, v.Locale)
+		fl.Findings, flow = o.filter(fl.Findings, v.Locale)
 		v.Flow = &fl
 	}
 	v.Summary.RulesFailed = append([]string{}, r.Summary.RulesFailed...)
-	return &v
+	return v, pages, flow
 }
 
-func (o Options) filter(fs []a11y.Finding, lang string) []a11y.Finding {
+// filter returns the findings o lists, localised, with their indices in fs.
+func (o Options) filter(fs []a11y.Finding, lang string) ([]a11y.Finding, []int) {
 	out := []a11y.Finding{}
+	var index []int
 	var keyed []int
 	for i := range fs {
 		if o.lists(&fs[i]) {
 			if fs[i].Key != "" {
 				keyed = append(keyed, len(out))
 			}
+			index = append(index, i)
 			out = append(out, fs[i])
 			// The engine locates only failed and cantTell findings;
 			// locate any other outcome listed here.
@@ -366,7 +387,7 @@ func (o Options) filter(fs []a11y.Finding, lang string) []a11y.Finding {
 	for i, j := range keyed {
 		out[j] = tmp[i]
 	}
-	return out
+	return out, index
 }
 
 func firstLine(s string) string {

@@ -88,9 +88,10 @@ type (
 		Kind               string `json:"kind"`
 	}
 	sarifSuppression struct {
-		Kind          string `json:"kind"`
-		Status        string `json:"status"`
-		Justification string `json:"justification"`
+		Kind          string         `json:"kind"`
+		Status        string         `json:"status"`
+		Justification string         `json:"justification"`
+		Properties    map[string]any `json:"properties,omitempty"`
 	}
 )
 
@@ -111,8 +112,13 @@ func WriteSARIF(w io.Writer, r *Report, o Options) error { return WriteSARIFWith
 //     element's XPath (name) and CSS selector (fullyQualifiedName), kind
 //     "element"; partialFingerprints holds the baseline fingerprint under
 //     FingerprintVersion, and baselineState "new" or "unchanged" when x has
-//     a Diff;
-//   - waived findings are listed with a suppression giving the reason.
+//     a Diff; the baseline's findings that are gone are listed too, with
+//     baselineState "absent", level "none" and the baseline's message and
+//     element;
+//   - waived findings are listed with a suppression giving the reason: kind
+//     "inSource" when the page waived them (data-a11y-ignore), "external"
+//     when a suppressions file did, with its file, line and end date in
+//     the suppression's properties.
 //
 // Outcomes are those o lists (failed and cantTell by default).
 func WriteSARIFWith(w io.Writer, r *Report, o Options, x *Extras) error {
@@ -206,7 +212,7 @@ func WriteSARIFWith(w io.Writer, r *Report, o Options, x *Extras) error {
 			PartialFingerprints: map[string]string{FingerprintVersion: e.fp},
 			Properties:          map[string]any{"outcome": e.Outcome.String()},
 		}
-		if e.Outcome == a11y.Failed {
+		if e.Outcome == a11y.Failed && e.status != StatusFixed {
 			res.Level = sarifLevel(e.Impact)
 		}
 		loc := sarifLocation{}
@@ -221,13 +227,23 @@ func WriteSARIFWith(w io.Writer, r *Report, o Options, x *Extras) error {
 		}
 		res.Locations = []sarifLocation{loc}
 		if e.Suppressed != "" {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: safe(e.Suppressed)}}
+			sup := sarifSuppression{Kind: "inSource", Status: "accepted", Justification: safe(e.Suppressed)}
+			if w := e.waiver; w != nil {
+				sup.Kind = "external"
+				sup.Properties = map[string]any{"file": safe(w.File), "line": w.Line}
+				if w.Expires != "" {
+					sup.Properties["expires"] = safe(w.Expires)
+				}
+			}
+			res.Suppressions = []sarifSuppression{sup}
 		}
 		switch e.status {
 		case StatusNew:
 			res.BaselineState = "new"
 		case StatusUnchanged:
 			res.BaselineState = "unchanged"
+		case StatusFixed:
+			res.BaselineState = "absent"
 		}
 		if e.Impact != 0 {
 			res.Properties["impact"] = e.Impact.String()
@@ -274,6 +290,27 @@ func WriteSARIFWith(w io.Writer, r *Report, o Options, x *Extras) error {
 	}
 	for _, e := range listedOrWaived(p.flow, flowSup) {
 		add(&e, urlOfStep[e.Step], e.Step)
+	}
+	if d := p.diff(); d != nil {
+		urlOfKey := map[string]string{}
+		for _, pg := range r.Pages {
+			urlOfKey[PageKey(pg)] = pg.URL
+		}
+		for _, fx := range d.Fixed {
+			e := entry{Finding: localized(fx.Finding, p.lang), fp: fx.Fingerprint, status: StatusFixed, page: -2}
+			pageURL := urlOfKey[fx.Page]
+			if pageURL == "" && fx.Page == "" {
+				pageURL = urlOfStep[e.Step]
+			}
+			if pageURL == "" && strings.Contains(fx.Page, "://") {
+				pageURL = fx.Page
+			}
+			step := e.Step
+			if step == "" && pageURL == "" {
+				step = fx.Page
+			}
+			add(&e, pageURL, step)
+		}
 	}
 	log := sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}}
 	var buf bytes.Buffer

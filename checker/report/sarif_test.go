@@ -107,15 +107,24 @@ func TestSARIFMapping(t *testing.T) {
 	assert.True(t, run.Invocations[0].ExecutionSuccessful)
 	rules := run.Tool.Driver.Rules
 	byKind := map[string][]string{}
+	var absent []string
 	for _, res := range run.Results {
 		require.Less(t, res.RuleIndex, len(rules))
 		assert.Equal(t, res.RuleID, rules[res.RuleIndex].ID, "ruleIndex points at the rule")
-		byKind[res.Kind+"/"+res.Level] = append(byKind[res.Kind+"/"+res.Level], res.RuleID)
 		assert.Len(t, res.Fingerprints[report.FingerprintVersion], 32)
+		if res.BaselineState == "absent" {
+			absent = append(absent, res.RuleID)
+			assert.Equal(t, "none", res.Level, "a fixed finding is no alert")
+			assert.Equal(t, "http://127.0.0.1:8080/", res.Locations[0].Physical.Artifact.URI, "the fixed finding's page")
+			assert.Equal(t, "#pnr", res.Locations[0].Logical[0].FQN)
+			continue
+		}
+		byKind[res.Kind+"/"+res.Level] = append(byKind[res.Kind+"/"+res.Level], res.RuleID)
 		if len(res.Suppressions) == 0 {
 			assert.Contains(t, []string{"new", "unchanged"}, res.BaselineState, "baseline state of %s", res.RuleID)
 		}
 	}
+	assert.Equal(t, []string{"demo-gone"}, absent, "the baseline's finding that is gone is absent")
 	assert.Equal(t, []string{"demo-img", "demo-img"}, byKind["fail/error"][:2], "critical → error")
 	assert.Contains(t, byKind["fail/error"], "demo-contrast", "serious → error")
 	assert.Contains(t, byKind["fail/warning"], "demo-flow-help", "moderate → warning")
@@ -130,7 +139,7 @@ func TestSARIFMapping(t *testing.T) {
 
 	waived := run.Results[1]
 	require.Len(t, waived.Suppressions, 1, "waived findings are listed with their reason, not dropped")
-	assert.Equal(t, "external", waived.Suppressions[0].Kind)
+	assert.Equal(t, "inSource", waived.Suppressions[0].Kind, "waived in the page")
 	assert.Contains(t, waived.Suppressions[0].Justification, "Decorative border")
 
 	for _, rule := range rules {

@@ -181,7 +181,9 @@ type Applied struct {
 }
 
 // Apply waives the findings of r that an entry matches, setting their
-// Suppressed field to the entry's reason, and recomputes the summary.
+// Suppressed field to the entry's reason, records each in r.Waivers (so
+// that writers can tell them from findings waived in the page), and
+// recomputes the summary.
 // Findings stay in the report: writers list them apart. Findings already
 // waived in the page (data-a11y-ignore) are left as they are. Entries whose
 // expiry date is before the day of now waive nothing and make Apply return
@@ -206,14 +208,19 @@ func (s *Suppressions) Apply(r *Report, now time.Time) (*Applied, error) {
 		active[i] = true
 	}
 	fpPages, fpFlow := Fingerprints(r)
-	apply := func(p *Page, f *a11y.Finding, fp string) {
+	apply := func(p *Page, f *a11y.Finding, fp, page string) {
 		if f.Suppressed != "" || f.Outcome == a11y.Passed || f.Outcome == a11y.Inapplicable {
 			return
 		}
 		for i := range entries {
-			if active[i] && entries[i].matches(p, f, fp) {
-				f.Suppressed = entries[i].Reason
-				entries[i].Matched++
+			e := &entries[i]
+			if active[i] && e.matches(p, f, fp) {
+				f.Suppressed = e.Reason
+				e.Matched++
+				r.Waivers = append(r.Waivers, Waiver{
+					Page: page, Rule: f.Rule, Selector: f.Selector, Step: f.Step, Fingerprint: fp,
+					Reason: e.Reason, Expires: strings.TrimSpace(e.Expires), File: s.File, Line: e.Line,
+				})
 				return
 			}
 		}
@@ -221,13 +228,13 @@ func (s *Suppressions) Apply(r *Report, now time.Time) (*Applied, error) {
 	for i := range r.Pages {
 		p := &r.Pages[i]
 		for j := range p.Findings {
-			apply(p, &p.Findings[j], fpPages[i][j])
+			apply(p, &p.Findings[j], fpPages[i][j], PageKey(*p))
 		}
 	}
 	if r.Flow != nil {
 		for j := range r.Flow.Findings {
 			f := &r.Flow.Findings[j]
-			apply(&Page{Step: f.Step}, f, fpFlow[j])
+			apply(&Page{Step: f.Step}, f, fpFlow[j], "")
 		}
 	}
 	for i, e := range entries {
@@ -310,4 +317,47 @@ func globMatch(pattern, s string) bool {
 		pi++
 	}
 	return pi == len(p)
+}
+
+// Waiver records a finding waived by an entry of a suppressions file: which
+// finding, which entry, why and until when. Suppressions.Apply adds one to
+// Report.Waivers for each finding it waives; a waived finding without one
+// was waived in the page itself (data-a11y-ignore).
+type Waiver struct {
+	// Page is the PageKey of the finding's page; "" for a flow finding.
+	Page string `json:"page"`
+	// Rule, Selector and Step are the finding's.
+	Rule     string `json:"rule"`
+	Selector string `json:"selector,omitempty"`
+	Step     string `json:"step,omitempty"`
+	// Fingerprint is the finding's fingerprint (see Fingerprints).
+	Fingerprint string `json:"fingerprint"`
+	// Reason is the entry's reason; Expires its last day (YYYY-MM-DD), ""
+	// when it does not expire.
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"`
+	// File and Line locate the entry.
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// WaiverOf returns the suppressions-file entry that waived f, a finding of
+// r.Pages[page] (page -1: of r.Flow), or nil when f is not waived or was
+// waived in the page. A rule reports an element once, so the page, rule,
+// selector, step and reason name the finding.
+func (r *Report) WaiverOf(page int, f *a11y.Finding) *Waiver {
+	if f.Suppressed == "" || len(r.Waivers) == 0 {
+		return nil
+	}
+	key := ""
+	if page >= 0 && page < len(r.Pages) {
+		key = PageKey(r.Pages[page])
+	}
+	for i := range r.Waivers {
+		w := &r.Waivers[i]
+		if w.Page == key && w.Rule == f.Rule && w.Selector == f.Selector && w.Step == f.Step && w.Reason == f.Suppressed {
+			return w
+		}
+	}
+	return nil
 }

@@ -17,16 +17,41 @@ import (
 
 // WriteText writes r for people: grouped by page, then by rule with the
 // rule's title in o's language, each finding with its outcome, element,
-// message and snippet, the advice once per rule, and counts. Text from the
-// checked pages is escaped so that it cannot move the cursor, change colours
-// or reorder the line on a terminal. Colours are used only when o.Color asks
-// for them or, with ColorAuto, when w is a terminal.
-func WriteText(w io.Writer, r *Report, o Options) error {
-	v := r.view(o)
+// message and snippet, the advice once per rule, and counts. A waived
+// finding says who waived it: the page (data-a11y-ignore) or a
+// suppressions file, with the entry's line, reason and end date. Text from
+// the checked pages is escaped so that it cannot move the cursor, change
+// colours or reorder the line on a terminal. Colours are used only when
+// o.Color asks for them or, with ColorAuto, when w is a terminal.
+func WriteText(w io.Writer, r *Report, o Options) error { return WriteTextWith(w, r, o, nil) }
+
+// WriteTextWith writes r as WriteText does; with a baseline diff in x, each
+// compared finding is marked new or known from the baseline, and the
+// summary gives the counts and lists the new and the fixed findings.
+func WriteTextWith(w io.Writer, r *Report, o Options, x *Extras) error {
+	v, pages, flow := r.viewIndex(o)
 	t := &textWriter{
 		w:     bufio.NewWriter(w),
 		cat:   locale.For(v.Locale),
 		color: o.Color == ColorAlways || o.Color == ColorAuto && IsTerminal(w),
+	}
+	if x != nil {
+		t.diff, t.applied = x.Diff, x.Suppressions
+	}
+	fpPages, fpFlow := Fingerprints(r)
+	note := func(page int, fs []a11y.Finding, all []a11y.Finding, index []int, fps []string) []textFinding {
+		out := make([]textFinding, len(fs))
+		for k, j := range index {
+			out[k] = textFinding{Finding: fs[k], status: t.diff.Status(fps[j]), waiver: r.WaiverOf(page, &all[j])}
+		}
+		return out
+	}
+	t.pages = make([][]textFinding, len(v.Pages))
+	for i := range v.Pages {
+		t.pages[i] = note(i, v.Pages[i].Findings, r.Pages[i].Findings, pages[i], fpPages[i])
+	}
+	if v.Flow != nil {
+		t.flow = note(-1, v.Flow.Findings, r.Flow.Findings, flow, fpFlow)
 	}
 	t.report(r, v)
 	if err := t.w.Flush(); err != nil {
@@ -49,6 +74,23 @@ type textWriter struct {
 	w     *bufio.Writer
 	cat   *locale.Catalog
 	color bool
+	diff  *DiffResult
+	// applied is the outcome of applying a suppressions file.
+	applied *Applied
+	// pages and flow hold the listed findings of each page and of the
+	// flow, with their baseline status and waiver.
+	pages [][]textFinding
+	flow  []textFinding
+}
+
+// textFinding is a listed finding with what the text writer says about it
+// beyond the finding itself.
+type textFinding struct {
+	a11y.Finding
+	// status is the baseline status (StatusNew, StatusUnchanged or "").
+	status string
+	// waiver is the suppressions-file entry that waived the finding.
+	waiver *Waiver
 }
 
 // ANSI styles.
@@ -80,18 +122,18 @@ func (t *textWriter) report(all, v *Report) {
 	t.line(0, t.style(t.ui("report.heading", nil), styleBold)+" — "+Clean(v.Tool.Name)+" "+Clean(v.Tool.Version))
 	for i, p := range v.Pages {
 		t.w.WriteByte('\n')
-		t.page(p, all.Pages[i])
+		t.page(p, all.Pages[i], t.pages[i])
 	}
 	if v.Flow != nil {
 		t.w.WriteByte('\n')
 		t.line(0, t.style(t.ui("report.flow", map[string]any{"name": Clean(v.Flow.Name), "steps": v.Flow.Steps}), styleBold))
-		t.findings(1, v.Flow.Findings)
+		t.findings(1, t.flow)
 	}
 	t.w.WriteByte('\n')
 	t.summary(v)
 }
 
-func (t *textWriter) page(p, all Page) {
+func (t *textWriter) page(p, all Page, listed []textFinding) {
 	t.line(0, t.style(t.ui("report.page", map[string]any{"url": Clean(p.URL)}), styleBold))
 	if p.Step != "" {
 		t.line(1, t.ui("report.step", map[string]any{"step": Clean(p.Step)}))
@@ -117,7 +159,7 @@ func (t *textWriter) page(p, all Page) {
 		}
 		t.line(1, t.style(t.ui(key, nil), styleGreen))
 	} else {
-		t.findings(1, p.Findings)
+		t.findings(1, listed)
 	}
 	for _, e := range p.Errors {
 		t.line(1, t.style(t.ui("report.rule-error", map[string]any{"error": Clean(e)}), styleRed))
@@ -130,7 +172,7 @@ func (t *textWriter) page(p, all Page) {
 // engine could not run for lack of a browser's facts.
 type group struct {
 	rule     string
-	findings []a11y.Finding
+	findings []textFinding
 	worst    int
 	impact   a11y.Impact
 	first    int
@@ -154,12 +196,12 @@ func rank(o a11y.Outcome) int {
 	return 3
 }
 
-func groups(fs []a11y.Finding) []*group {
+func groups(fs []textFinding) []*group {
 	by := map[string]*group{}
 	var out []*group
 	for i, f := range fs {
 		key := f.Rule
-		if needsBrowser(f) {
+		if needsBrowser(f.Finding) {
 			key = "\x00needs"
 		}
 		g := by[key]
@@ -193,7 +235,7 @@ func groups(fs []a11y.Finding) []*group {
 	return out
 }
 
-func (t *textWriter) findings(indent int, fs []a11y.Finding) {
+func (t *textWriter) findings(indent int, fs []textFinding) {
 	for _, g := range groups(fs) {
 		if g.needs {
 			t.needs(indent, g)
@@ -206,7 +248,7 @@ func (t *textWriter) findings(indent int, fs []a11y.Finding) {
 			head += " " + t.style("("+Clean(g.rule)+")", styleDim)
 		}
 		t.line(indent, head)
-		if refs := t.refs(f0); refs != "" {
+		if refs := t.refs(f0.Finding); refs != "" {
 			t.line(indent, t.style(refs, styleDim))
 		}
 		var helps []string
@@ -228,7 +270,7 @@ func (t *textWriter) needs(indent int, g *group) {
 	t.w.WriteByte('\n')
 	t.line(indent, t.style(Clean(t.cat.Title(a11y.Engine.ID)), styleBold))
 	var msgs []string
-	by := map[string][]a11y.Finding{}
+	by := map[string][]textFinding{}
 	for _, f := range g.findings {
 		if _, ok := by[f.Message]; !ok {
 			msgs = append(msgs, f.Message)
@@ -283,11 +325,17 @@ var outcomeMarks = map[a11y.Outcome]struct{ mark, style string }{
 	a11y.Inapplicable: {"–", styleDim},
 }
 
-func (t *textWriter) finding(indent int, f a11y.Finding) {
+func (t *textWriter) finding(indent int, f textFinding) {
 	m := outcomeMarks[f.Outcome]
 	head := m.mark + " " + t.cat.Outcome(f.Outcome.String())
 	if f.Outcome == a11y.Failed && f.Impact != 0 {
 		head += " [" + t.cat.Impact(f.Impact.String()) + "]"
+	}
+	switch f.status {
+	case StatusNew:
+		head += " " + t.style("("+t.ui("report.baseline.new", nil)+")", styleBold)
+	case StatusUnchanged:
+		head += " " + t.style("("+t.ui("report.baseline.unchanged", nil)+")", styleDim)
 	}
 	where := f.Selector
 	if where == "" || where == "html" {
@@ -307,8 +355,22 @@ func (t *textWriter) finding(indent int, f a11y.Finding) {
 		t.line(indent+1, t.style(Clean(shorten(f.Snippet, 160)), styleDim))
 	}
 	if f.Suppressed != "" {
-		t.line(indent+1, t.ui("report.suppressed", map[string]any{"reason": Clean(f.Suppressed)}))
+		t.line(indent+1, Clean(waivedText(t.cat, f.Suppressed, f.waiver)))
 	}
+}
+
+// waivedText says who waived a finding and why: the suppressions file with
+// the entry's line and end date, or the page (data-a11y-ignore) when w is
+// nil. The text is not escaped.
+func waivedText(cat *locale.Catalog, reason string, w *Waiver) string {
+	if w == nil {
+		return cat.UIText("report.suppressed", map[string]any{"reason": reason})
+	}
+	data := map[string]any{"reason": reason, "file": w.File, "line": w.Line, "expires": w.Expires}
+	if w.Expires == "" {
+		return cat.UIText("report.waived-file-no-expiry", data)
+	}
+	return cat.UIText("report.waived-file", data)
 }
 
 func count(fs []a11y.Finding) map[a11y.Outcome]int {
@@ -334,7 +396,7 @@ func (t *textWriter) counts(c map[a11y.Outcome]int) string {
 		t.ui("report.count.inapplicable", map[string]any{"n": c[a11y.Inapplicable]}),
 	}
 	if c[suppressedKey] > 0 {
-		parts = append(parts, t.ui("report.count.suppressed", map[string]any{"n": c[suppressedKey]}))
+		parts = append(parts, t.ui("report.count.waived", map[string]any{"n": c[suppressedKey]}))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -355,6 +417,96 @@ func (t *textWriter) summary(v *Report) {
 		for _, e := range v.Errors {
 			t.line(2, Clean(e))
 		}
+	}
+	t.waivers(v)
+	t.baseline()
+}
+
+// textListMax bounds the new and fixed findings the summary lists.
+const textListMax = 50
+
+// baseline writes the comparison with the baseline: the counts, then the
+// new and the fixed findings.
+func (t *textWriter) baseline() {
+	d := t.diff
+	if d == nil {
+		return
+	}
+	t.w.WriteByte('\n')
+	head := t.ui("report.html.baseline", nil)
+	if d.Source != "" {
+		head += " (" + Clean(d.Source) + ")"
+	}
+	t.line(0, t.style(head, styleBold))
+	t.line(1, t.ui("report.baseline.counts", map[string]any{"new": len(d.New), "fixed": len(d.Fixed), "unchanged": len(d.Unchanged)}))
+	for _, list := range []struct {
+		key     string
+		entries []DiffEntry
+	}{{"report.baseline.new-list", d.New}, {"report.baseline.fixed-list", d.Fixed}} {
+		if len(list.entries) == 0 {
+			continue
+		}
+		t.line(1, t.ui(list.key, nil))
+		for i, e := range list.entries {
+			if i == textListMax {
+				t.line(2, t.ui("report.md.more", map[string]any{"n": len(list.entries) - i}))
+				break
+			}
+			t.line(2, t.diffLine(e))
+		}
+	}
+}
+
+// diffLine is one new or fixed finding: outcome, rule, element and page.
+func (t *textWriter) diffLine(e DiffEntry) string {
+	f := e.Finding
+	m := outcomeMarks[f.Outcome]
+	title := t.cat.Title(f.Rule)
+	if title != f.Rule {
+		title += " (" + f.Rule + ")"
+	}
+	where := f.Selector
+	if where == "" || where == "html" {
+		where = t.ui("report.whole-page", nil)
+	}
+	page := e.Page
+	if page == "" {
+		page = t.ui("report.html.flow", nil)
+		if f.Step != "" {
+			page += " · " + t.ui("report.step", map[string]any{"step": f.Step})
+		}
+	}
+	return t.style(m.mark, m.style) + " " + Clean(title) + " — " + Clean(shorten(where, 160)) + " · " + Clean(shorten(page, 160))
+}
+
+// waivers writes how many findings each suppressions file waived.
+func (t *textWriter) waivers(v *Report) {
+	defer t.stale()
+	if len(v.Waivers) == 0 {
+		return
+	}
+	n := map[string]int{}
+	var files []string
+	for _, w := range v.Waivers {
+		if n[w.File] == 0 {
+			files = append(files, w.File)
+		}
+		n[w.File]++
+	}
+	for _, f := range files {
+		t.line(1, t.ui("report.waived-by-file", map[string]any{"file": Clean(f), "n": n[f]}))
+	}
+}
+
+// stale lists the entries of the suppressions file that waived nothing.
+func (t *textWriter) stale() {
+	a := t.applied
+	if a == nil || len(a.Unused) == 0 {
+		return
+	}
+	t.line(1, t.style(t.ui("report.html.stale", map[string]any{"file": Clean(a.File)}), styleYellow))
+	for _, e := range a.Unused {
+		t.line(2, Clean(fmt.Sprintf("%s:%d: %s (%s)", a.File, e.Line, firstNonEmpty(e.Rule, e.Fingerprint), e.Reason)))
 	}
 }
 
