@@ -56,6 +56,9 @@ const (
 	NameSourceContents     = "contents"
 	NameSourceTitle        = "title"
 	NameSourcePlaceholder  = "placeholder" // placeholder or aria-placeholder
+	// NameSourceBrowser: the name Chrome's accessibility tree gave a node the
+	// engine could not settle (see Document.Uncertain).
+	NameSourceBrowser = "browser"
 )
 
 const (
@@ -131,6 +134,15 @@ func (d *Document) Name(n *Node) string {
 	if v, ok := c.name.get(d, n); ok {
 		return v.name
 	}
+	if ax := n.AX; ax != nil && ax.Adopted && !ax.Ignored {
+		t := normalizeSpace(ax.Name)
+		src := ""
+		if t != "" {
+			src = NameSourceBrowser
+		}
+		c.name.put(d, n, nameFacts{name: t, source: src})
+		return t
+	}
 	w := d.newNameWalk(n)
 	src := w.text(n, nameStep{root: true})
 	t := normalizeSpace(string(w.out))
@@ -152,7 +164,8 @@ func (d *Document) Name(n *Node) string {
 // NameSource returns where the accessible name of n comes from: one of the
 // NameSource… constants ("aria-labelledby", "aria-label", "label", "alt",
 // "value", "default", "attribute", "legend", "caption", "figcaption",
-// "svg-title", "contents", "title", "placeholder"), or "" when the name is empty.
+// "svg-title", "contents", "title", "placeholder", "browser"), or "" when the
+// name is empty.
 func (d *Document) NameSource(n *Node) string {
 	if n == nil || n.Type != ElementNode {
 		return ""

@@ -104,6 +104,11 @@ type AXFacts struct {
 	Role    string
 	Name    string
 	Ignored bool
+	// Adopted is set when the engine takes these facts over its own: the
+	// node is one the engine cannot settle (see [Document.Uncertain]) and
+	// Chrome was asked about it. Facts read for cross-checking only leave
+	// it unset.
+	Adopted bool
 }
 
 // Document returns the document the node belongs to.

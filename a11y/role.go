@@ -72,6 +72,9 @@ func (d *Document) Role(n *Node) string {
 	c.busy.put(d, n, true)
 	r := d.ExplicitRole(n)
 	if r == "" {
+		r = adoptedRole(n.AX)
+	}
+	if r == "" {
 		r = d.ImplicitRole(n)
 	}
 	if IsPresentational(r) && d.presentationConflict(n) {

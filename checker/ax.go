@@ -72,6 +72,39 @@ func QueryAX(ctx context.Context, nodes []*a11y.Node) error {
 	return nil
 }
 
+// maxUncertain bounds how many nodes of one state Chrome is asked about.
+// A page built of many custom elements is asked about the first ones only;
+// the engine's own answers stand for the rest.
+const maxUncertain = 64
+
+// AskUncertain asks Chrome's accessibility tree about the nodes of doc the
+// engine cannot settle ([a11y.Document.Uncertain]: custom elements that may
+// give themselves a role and name through ElementInternals), one partial
+// query each, and has the engine adopt Chrome's role and name for them. It
+// returns how many nodes were asked about. ctx is the chromedp context of the
+// tab doc was captured from, still in that state.
+func AskUncertain(ctx context.Context, doc *a11y.Document) (int, error) {
+	nodes := doc.Uncertain(maxUncertain)
+	if len(nodes) == 0 {
+		return 0, nil
+	}
+	for _, n := range nodes {
+		n.AX = nil
+	}
+	if err := QueryAX(ctx, nodes); err != nil {
+		return 0, err
+	}
+	for _, n := range nodes {
+		if n.AX != nil {
+			n.AX.Adopted = true
+		}
+	}
+	// roles and names memoised while looking for the nodes are computed
+	// again with Chrome's answers
+	doc.Index()
+	return len(nodes), nil
+}
+
 // backendIndex maps backend ids to the document's elements and text nodes.
 func backendIndex(doc *a11y.Document) map[int64]*a11y.Node {
 	m := make(map[int64]*a11y.Node, doc.Count()*2)
@@ -99,6 +132,9 @@ func join(m map[int64]*a11y.Node, ax *accessibility.Node) {
 	f := &a11y.AXFacts{Role: axString(ax.Role), Name: axString(ax.Name), Ignored: ax.Ignored}
 	if n.AX != nil && !n.AX.Ignored && f.Ignored {
 		return // keep the included node when Chrome lists several
+	}
+	if n.AX != nil {
+		f.Adopted = n.AX.Adopted // the full tree read after AskUncertain
 	}
 	n.AX = f
 }

@@ -127,6 +127,9 @@ func (s *Secrets) MaskDocument(doc *a11y.Document) {
 			n.Before = s.Mask(n.Before)
 			n.After = s.Mask(n.After)
 		}
+		if n.AX != nil {
+			n.AX.Name = s.Mask(n.AX.Name)
+		}
 	})
 	doc.Index()
 }

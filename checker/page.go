@@ -190,6 +190,9 @@ func LoadURL(ctx context.Context, b *Browser, url string, opts Options) (*a11y.D
 	if err != nil {
 		return nil, t.wrap(err)
 	}
+	if _, err := AskUncertain(cctx, doc); err != nil {
+		return nil, t.wrap(err)
+	}
 	return doc, nil
 }
 
@@ -244,6 +247,9 @@ func (t *Tab) Audit(ctx context.Context, opts Options, screenshot bool, secrets 
 	start := time.Now()
 	doc, err := Snapshot(cctx)
 	if err != nil {
+		return nil, t.wrap(err)
+	}
+	if _, err := AskUncertain(cctx, doc); err != nil {
 		return nil, t.wrap(err)
 	}
 	if opts.AXOracle {
