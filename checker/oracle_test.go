@@ -81,6 +81,9 @@ func TestAXOracleAgreement(t *testing.T) {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
 			return err
 		}
+		if strings.HasSuffix(path, "_static.html") {
+			return nil // a page a browser would leave or change (see checkertest)
+		}
 		rel, err := filepath.Rel(fixtures, path)
 		if err != nil {
 			return err
