@@ -185,7 +185,7 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 	c := commands["audit"]
 	fs := newFlags(s, c, auditAbout)
 	format := fs.String("format", "text", "report format: "+oneOf(report.FormatNames()))
-	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG or LANG")
+	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG, then the settings file's locale, then LANG")
 	spec := fs.String("rules", "", "rules to run, for example all,-color-contrast,wcag:1.4.*,tag:forms (see delaktig rules)")
 	failOn := fs.String("fail-on", "", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any (the default); new: only for failures the --baseline lacks; none: never")
 	outcomes := fs.String("outcomes", "", "outcomes to list: all, or a list of failed, cantTell, passed, inapplicable (default failed,cantTell)")
@@ -205,7 +205,7 @@ func runAudit(ctx context.Context, s *stdio, args []string) int {
 		s.errorf("%v", err)
 		return exitUsage
 	}
-	o, err := checkConfig(false, *format, *lang, ruleSpec, failSpec, *outcomes, *timeout, true)
+	o, err := checkConfig(false, *format, pol.language(fs, *lang), ruleSpec, failSpec, *outcomes, *timeout, true)
 	if o != nil {
 		o.noInteractions, o.noExplore = *noInter, *noExplore
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -14,22 +16,45 @@ import (
 )
 
 // policyFlags are the CI flags of check and audit: settings file, baseline,
-// suppressions, history and evidence bundle.
+// suppressions, history and evidence bundle. fs is the flag set they belong
+// to, so that a setting can tell a flag given from its default.
 type policyFlags struct {
-	config, baseline, suppressions, history, out *string
+	config, baseline, suppressions, history, out, formats *string
+	fs                                                    *flag.FlagSet
 }
 
 func addPolicyFlags(fs *flag.FlagSet, withOut bool) policyFlags {
 	p := policyFlags{
-		config:       fs.String("config", "", "settings file (default: ./"+config.FileName+" when present)"),
+		config:       fs.String("config", "", "settings file (default: ./"+config.FileName+" when present); its locale, output and organisation apply unless a flag says otherwise"),
 		baseline:     fs.String("baseline", "", "an earlier report.json: mark findings new, fixed or unchanged (with --fail-on new, fail only on new ones)"),
 		suppressions: fs.String("suppressions", "", "a suppressions file: findings it waives are listed apart and do not fail the run"),
 		history:      fs.String("history", "", "a folder of earlier reports for the trend chart in the HTML report"),
+		fs:           fs,
 	}
 	if withOut {
-		p.out = fs.String("out", "", "also write an evidence bundle into this folder: report.json, report.html, screenshots, meta.json…")
+		p.out = fs.String("out", "", "also write an evidence bundle into this folder: report.json, report.html, SARIF, JUnit, EARL, Markdown, statement drafts, screenshots, meta.json (default: output.dir of the settings file, when it has an output section)")
+		p.formats = addFormatsFlag(fs)
 	}
 	return p
+}
+
+// addFormatsFlag adds --formats, the report files of an evidence bundle.
+func addFormatsFlag(fs *flag.FlagSet) *string {
+	return fs.String("formats", "", "report files to write into the evidence bundle, for example html,sarif,junit (default: output.formats of the settings file, else every format; report.json is always written)")
+}
+
+// given reports whether the flag name was set on the command line.
+func given(fs *flag.FlagSet, name string) bool {
+	if fs == nil {
+		return false
+	}
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
 }
 
 // policy is what the settings file and the CI flags add to a run.
@@ -45,6 +70,72 @@ type policy struct {
 	diff       *report.DiffResult
 	applied    *report.Applied
 	baseSource string
+	// fileOut is the bundle folder the settings file asks for ("" when its
+	// output section names neither dir nor formats).
+	fileOut string
+}
+
+// bundleFormats lists the formats an evidence bundle can hold.
+func bundleFormats() []string {
+	var out []string
+	for _, f := range report.FormatNames() {
+		if f != "text" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// language returns the report language: --lang when given, else
+// DELAKTIG_LANG, else the settings file's locale, else flagValue (the
+// default taken from LC_ALL, LC_MESSAGES or LANG). A project's settings
+// file thus wins over the locale of the machine that runs it.
+func (p *policy) language(fs *flag.FlagSet, flagValue string) string {
+	switch {
+	case given(fs, "lang"):
+		return flagValue
+	case os.Getenv("DELAKTIG_LANG") != "":
+		return flagValue
+	case p != nil && p.cfg.Locale != "":
+		return p.cfg.Locale
+	}
+	return flagValue
+}
+
+// organisation returns who runs the service, for the statement drafts: the
+// settings file's organisation over def, field by field.
+func (p *policy) organisation(def report.Organisation) report.Organisation {
+	o := p.cfg.Organisation
+	take := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	out := def
+	take(&out.Name, o.Name)
+	take(&out.Service, o.Service)
+	take(&out.URL, o.URL)
+	take(&out.ContactEmail, o.ContactEmail)
+	take(&out.ContactPhone, o.ContactPhone)
+	take(&out.FeedbackURL, o.FeedbackURL)
+	take(&out.EnforcementURL, o.EnforcementURL)
+	return out
+}
+
+// bundle writes the evidence bundle of r into dir: the report files the
+// settings ask for, both statement drafts with the organisation, and the
+// screenshots in x.
+func (p *policy) bundle(dir string, r *report.Report, o report.Options, x *report.Extras, org report.Organisation, secrets []string, chrome string) (*report.BundleMeta, error) {
+	return report.WriteBundle(dir, r, report.BundleExtras{
+		Options:       o,
+		Extras:        x,
+		Formats:       p.cfg.Output.Formats,
+		Statements:    []report.Jurisdiction{report.Sweden, report.Norway},
+		Org:           org,
+		ChromeVersion: chrome,
+		ConfigHash:    p.hash,
+		Secrets:       secrets,
+	})
 }
 
 // loadPolicy reads the settings file (the named one, else ./delaktig.yaml
@@ -78,9 +169,21 @@ func loadPolicy(pf policyFlags, spec, failOn string) (*policy, string, string, e
 	if pf.out != nil {
 		flags.Output.Dir = *pf.out
 	}
+	if pf.formats != nil && strings.TrimSpace(*pf.formats) != "" {
+		for _, f := range strings.Split(*pf.formats, ",") {
+			f = strings.TrimSpace(f)
+			if _, ok := report.FormatByName(f); !ok || f == "text" {
+				return nil, "", "", usagef("unknown format %q in --formats: use %s", f, oneOf(bundleFormats()))
+			}
+			if !slices.Contains(flags.Output.Formats, f) {
+				flags.Output.Formats = append(flags.Output.Formats, f)
+			}
+		}
+	}
 	if failOn != "" {
 		flags.FailOn = failOn
 	}
+	file := cfg
 	cfg = cfg.Merge(flags)
 	p.cfg = cfg
 	p.hash = cfg.Hash()
@@ -96,12 +199,19 @@ func loadPolicy(pf policyFlags, spec, failOn string) (*policy, string, string, e
 	case "":
 		failOn = "any"
 	}
-	// the bundle folder comes from the flag or from an output section that
-	// names one; the default folder is not written unasked
+	// the bundle folder comes from the flag, else from the settings file's
+	// output section (its dir, else the default folder when the section
+	// names only the formats); without either no bundle is written
+	if file.Where("output.dir") != "" || file.Where("output.formats") != "" {
+		p.fileOut = file.Output.Dir
+		if p.fileOut == "" {
+			p.fileOut = config.Default().Output.Dir
+		}
+	}
 	if pf.out != nil {
 		p.out = *pf.out
-		if p.out == "" && path != "" && cfg.Where("output.dir") != "" {
-			p.out = cfg.Output.Dir
+		if p.out == "" {
+			p.out = p.fileOut
 		}
 	}
 	if cfg.Baseline != "" {
@@ -151,6 +261,7 @@ func (p *policy) apply(r *report.Report) error {
 	}
 	if p.baseline != nil {
 		d := report.Diff(p.baseline, r)
+		d.Source = p.baseSource
 		p.diff = &d
 	}
 	return nil
@@ -165,34 +276,13 @@ func (p *policy) extras(rules []*a11y.Rule, shots map[string][]byte) *report.Ext
 	return x
 }
 
-// write writes r in format f, with the extras where the format shows them;
-// formats without them get a line on the baseline comparison: for text on
-// standard output, for machine formats on standard error.
+// write writes r in format f with the extras (every format carries the
+// baseline comparison); for the machine formats the comparison is also
+// printed on standard error, for the CI log.
 func (p *policy) write(s *stdio, f report.Format, r *report.Report, o report.Options, x *report.Extras) error {
-	var err error
-	switch f.Name {
-	case "html":
-		err = report.WriteHTMLWith(s.out, r, o, x)
-	case "md":
-		err = report.WriteMarkdownWith(s.out, r, o, x)
-	case "sarif":
-		err = report.WriteSARIFWith(s.out, r, o, x)
-	default:
-		err = f.Write(s.out, r, o)
-		if err == nil && p.diff != nil {
-			w := s.err
-			if f.Name == "text" {
-				w = s.out
-			}
-			p.printDiff(w)
-		}
-	}
-	if err == nil && p.applied != nil && f.Name == "text" {
-		n := 0
-		for _, e := range p.applied.Entries {
-			n += e.Matched
-		}
-		fmt.Fprintf(s.out, "%d findings waived by %s\n", n, p.applied.File)
+	err := f.WriteWith(s.out, r, o, x)
+	if err == nil && p.diff != nil && f.Name != "text" {
+		p.printDiff(s.err)
 	}
 	return err
 }
@@ -239,13 +329,7 @@ func (p *policy) finish(s *stdio, o *checkOptions, r *report.Report, shots map[s
 		return exitUsage
 	}
 	if p.out != "" {
-		_, err := report.WriteBundle(p.out, r, report.BundleExtras{
-			Options:       report.Options{Lang: o.lang, Outcomes: o.outcomes},
-			Extras:        x,
-			ChromeVersion: chrome,
-			ConfigHash:    p.hash,
-			Secrets:       secrets,
-		})
+		_, err := p.bundle(p.out, r, report.Options{Lang: o.lang, Outcomes: o.outcomes}, x, p.organisation(report.Organisation{}), secrets, chrome)
 		if err != nil {
 			s.errorf("%v", err)
 			return exitUsage

@@ -31,14 +31,27 @@ func TestBaseline(t *testing.T) {
 
 	r := delaktig(t, "", "check", "--baseline", base, page)
 	assert.Equal(t, exitFailures, r.code, r.errout)
-	assert.Contains(t, r.out, "1 new, 1 fixed, 1 unchanged")
-	assert.Contains(t, r.out, `new:   test-img-alt`)
-	assert.Contains(t, r.out, `fixed: test-img-alt`)
+	assert.Contains(t, r.out, "Compared with the baseline ("+base+")\n  New: 1 · Fixed: 1 · Unchanged: 1\n")
+	assert.Contains(t, r.out, "✗ Failed [Critical] (New since the baseline)  html > body > main > img:nth-of-type(2)")
+	assert.Contains(t, r.out, "  Fixed since the baseline:\n    ✗ test-img-alt — html > body > main > img · "+page+"\n")
 
 	r = delaktig(t, "", "check", "--format", "json", "--baseline", base, page)
 	assert.Equal(t, exitFailures, r.code)
-	decodeJSON(t, r.out)
-	assert.Contains(t, r.errout, "1 new, 1 fixed, 1 unchanged", "machine formats keep the comparison off standard output")
+	bl := decodeJSON(t, r.out)["baseline"].(map[string]any)
+	assert.Equal(t, base, bl["source"])
+	assert.Equal(t, map[string]any{"new": 1.0, "fixed": 1.0, "unchanged": 1.0}, bl["counts"])
+	assert.Contains(t, r.errout, "1 new, 1 fixed, 1 unchanged", "machine formats print the comparison on standard error too, for the CI log")
+
+	for format, want := range map[string]string{
+		"sarif": `"baselineState": "absent"`,
+		"junit": `<property name="baseline.new" value="1">`,
+		"earl":  `"earl:info": "New since the baseline"`,
+		"md":    "Since the baseline: **1** new · **1** fixed · 1 unchanged",
+	} {
+		r = delaktig(t, "", "check", "--format", format, "--baseline", base, page)
+		assert.Equal(t, exitFailures, r.code, format)
+		assert.Contains(t, r.out, want, format)
+	}
 
 	r = delaktig(t, "", "check", "--format", "html", "--baseline", base, page)
 	assert.Equal(t, exitFailures, r.code)
@@ -54,7 +67,7 @@ func TestFailOnNewWithoutNewFailures(t *testing.T) {
 	base := baselineOf(t, page)
 	r := delaktig(t, "", "check", "--fail-on", "new", "--baseline", base, page)
 	assert.Equal(t, exitOK, r.code, r.errout)
-	assert.Contains(t, r.out, "0 new, 0 fixed, 2 unchanged")
+	assert.Contains(t, r.out, "New: 0 · Fixed: 0 · Unchanged: 2")
 
 	r = delaktig(t, "", "check", "--fail-on", "new", page)
 	assert.Equal(t, exitUsage, r.code, "new needs a baseline")
@@ -67,7 +80,11 @@ func TestSuppressions(t *testing.T) {
 	ok := writeFile(t, dir, "ok.yaml", "suppressions:\n  - rule: test-img-alt\n    reason: \"Logga, byts i version 4\"\n    expires: 2999-12-31\n")
 	r := delaktig(t, "", "check", "--suppressions", ok, page)
 	assert.Equal(t, exitOK, r.code, r.errout)
-	assert.Contains(t, r.out, "1 findings waived by "+ok)
+	assert.Contains(t, r.out, "Findings waived by "+ok+": 1")
+	r = delaktig(t, "", "check", "--outcomes", "all", "--suppressions", ok, page)
+	assert.Equal(t, exitOK, r.code, r.errout)
+	assert.Contains(t, r.out, "Waived by the suppressions file "+ok+" (line 2) until 2999-12-31: Logga, byts i version 4")
+	assert.NotContains(t, r.out, "data-a11y-ignore", "the page waived nothing")
 
 	expired := writeFile(t, dir, "old.yaml", "suppressions:\n  - rule: test-img-alt\n    reason: \"Logga\"\n    expires: 2020-01-31\n")
 	r = delaktig(t, "", "check", "--suppressions", expired, page)
