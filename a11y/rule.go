@@ -157,7 +157,9 @@ type Rule struct {
 // String returns the rule id.
 func (r *Rule) String() string { return r.ID }
 
-// Data carries the values a message's placeholders name.
+// Data carries the values a message's placeholders name. A Data given to a
+// Pass method belongs to the finding from then on: the finding may keep the
+// map itself, so do not change it afterwards (build a new one per finding).
 type Data map[string]any
 
 // Question names what a person (or an oracle) must answer to settle a cantTell.
@@ -180,6 +182,9 @@ type findingArgs struct {
 	data     Data
 	question string
 	related  []*Node
+	// borrowed is set while data is the caller's own map: a second Data
+	// merges into a copy, never into the caller's map.
+	borrowed bool
 }
 
 func (a *findingArgs) collect(args []Arg) {
@@ -195,9 +200,15 @@ func (d Data) apply(a *findingArgs) {
 		if d == nil {
 			a.data = Data{}
 		} else {
-			a.data = maps.Clone(d)
+			a.data, a.borrowed = d, true
 		}
 		return
+	}
+	if len(d) == 0 {
+		return
+	}
+	if a.borrowed {
+		a.data, a.borrowed = maps.Clone(a.data), false
 	}
 	for k, v := range d {
 		a.data[k] = v
