@@ -22,6 +22,16 @@
 // Config is one plain struct (style.md §7): the command line loads it,
 // merges its flags over it with Merge, checks it with Validate, and turns it
 // into options for the library. The library itself never reads this file.
+//
+// How check, audit and demo apply the keys, a flag always winning over the
+// file: locale is the report language unless --lang or DELAKTIG_LANG says
+// otherwise (it wins over LANG, the locale of the machine that runs it);
+// output.dir is where the evidence bundle goes unless --out names another
+// folder, and an output section naming only formats writes into the
+// default folder, delaktig-report; output.formats are the bundle's report
+// files unless --formats lists others (report.json is always written);
+// organisation fills in the Swedish and Norwegian statement drafts of the
+// bundle. Without an output section and --out no bundle is written.
 package config
 
 import (
@@ -82,7 +92,8 @@ type Config struct {
 type Output struct {
 	// Dir is the directory of the evidence bundle.
 	Dir string `yaml:"dir" json:"dir,omitempty"`
-	// Formats lists the report formats to write (report.FormatNames).
+	// Formats lists the report formats to write into Dir
+	// (report.FormatNames); report.json is written whatever it lists.
 	Formats []string `yaml:"formats" json:"formats,omitempty"`
 }
 

@@ -41,7 +41,8 @@ type BundleExtras struct {
 	// written to screenshots/.
 	Extras *Extras
 	// Formats lists the report formats to write besides report.json (see
-	// FormatNames; text is never written); empty means every format.
+	// FormatNames); empty means every format but text (report.txt is
+	// written only when listed).
 	// report.json is always written: it is the record the others are made
 	// from, and the baseline of the next run.
 	Formats []string
@@ -151,7 +152,8 @@ func WriteBundle(dir string, r *Report, b BundleExtras) (*BundleMeta, error) {
 	all.Outcomes = AllOutcomes()
 	steps := []bundleStep{{"report.json", func(w io.Writer) error { return WriteJSONWith(w, rr, all, x) }}}
 	for _, f := range formats {
-		if f.Name == "json" || f.Name == "text" || len(b.Formats) > 0 && !slices.Contains(b.Formats, f.Name) {
+		listed := slices.Contains(b.Formats, f.Name)
+		if f.Name == "json" || len(b.Formats) > 0 && !listed || len(b.Formats) == 0 && f.Name == "text" {
 			continue
 		}
 		steps = append(steps, bundleStep{"report" + f.Ext, func(w io.Writer) error { return f.WriteWith(w, rr, b.Options, x) }})

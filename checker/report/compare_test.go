@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -362,4 +364,35 @@ func TestBaselineGoldens(t *testing.T) {
 			golden(t, tc.file, []byte(render(t, func(b *bytes.Buffer) error { return f.WriteWith(b, r, tc.opts, x) })))
 		})
 	}
+}
+
+// A bundle writes the formats asked for, report.json always, and carries
+// the comparison and the waivers into its report.json.
+func TestBundleFormats(t *testing.T) {
+	r, x := comparedSample(t)
+	dir := t.TempDir()
+	_, err := report.WriteBundle(dir, r, report.BundleExtras{Extras: x, Formats: []string{"junit", "text"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"meta.json", "report.json", "report.junit.xml", "report.txt",
+		"screenshots/01-startsida.png", "screenshots/02-personuppgifter.png"}, bundleFiles(t, dir))
+	txt := readText(t, dir, "report.txt")
+	assert.Contains(t, txt, "Compared with the baseline (baseline.json)")
+	assert.NotContains(t, txt, "\x1b[", "no colours in a file")
+	js := readText(t, dir, "report.json")
+	assert.Contains(t, js, `"status": "fixed"`)
+	assert.Contains(t, js, `"file": "delaktig-waivers.yaml"`)
+
+	// Without a list every format but text.
+	dir = t.TempDir()
+	_, err = report.WriteBundle(dir, r, report.BundleExtras{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"meta.json", "report.earl.jsonld", "report.html", "report.json", "report.junit.xml", "report.md", "report.sarif"},
+		bundleFiles(t, dir))
+}
+
+func readText(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	require.NoError(t, err)
+	return string(b)
 }

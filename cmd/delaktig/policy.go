@@ -40,7 +40,7 @@ func addPolicyFlags(fs *flag.FlagSet, withOut bool) policyFlags {
 
 // addFormatsFlag adds --formats, the report files of an evidence bundle.
 func addFormatsFlag(fs *flag.FlagSet) *string {
-	return fs.String("formats", "", "report files to write into the evidence bundle, for example html,sarif,junit (default: output.formats of the settings file, else every format; report.json is always written)")
+	return fs.String("formats", "", "report files to write into the evidence bundle, for example html,sarif,junit (default: output.formats of the settings file, else every format but text; report.json is always written)")
 }
 
 // given reports whether the flag name was set on the command line.
@@ -73,17 +73,6 @@ type policy struct {
 	// fileOut is the bundle folder the settings file asks for ("" when its
 	// output section names neither dir nor formats).
 	fileOut string
-}
-
-// bundleFormats lists the formats an evidence bundle can hold.
-func bundleFormats() []string {
-	var out []string
-	for _, f := range report.FormatNames() {
-		if f != "text" {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // language returns the report language: --lang when given, else
@@ -172,8 +161,8 @@ func loadPolicy(pf policyFlags, spec, failOn string) (*policy, string, string, e
 	if pf.formats != nil && strings.TrimSpace(*pf.formats) != "" {
 		for _, f := range strings.Split(*pf.formats, ",") {
 			f = strings.TrimSpace(f)
-			if _, ok := report.FormatByName(f); !ok || f == "text" {
-				return nil, "", "", usagef("unknown format %q in --formats: use %s", f, oneOf(bundleFormats()))
+			if _, ok := report.FormatByName(f); !ok {
+				return nil, "", "", usagef("unknown format %q in --formats: use %s", f, oneOf(report.FormatNames()))
 			}
 			if !slices.Contains(flags.Output.Formats, f) {
 				flags.Output.Formats = append(flags.Output.Formats, f)
