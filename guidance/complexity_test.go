@@ -104,12 +104,14 @@ func TestFieldKinds(t *testing.T) {
 <label for="g">Fødselsdato</label><input id="g" type="date">
 <input aria-label="Your name" name="q1" autocomplete="section-a shipping family-name">
 <label for="h">Barnehagens navn</label><input id="h">
+<label for="i">E-postadresse</label><input id="i" type="email">
+<label for="j">Gateadresse</label><input id="j">
 </body></html>`)
 	var kinds []string
 	for _, f := range guidance.Facts(d).Fields {
 		kinds = append(kinds, f.Kind)
 	}
-	assert.Equal(t, []string{"personal-id", "given-name", "family-name", "postal-code", "city", "phone", "birth-date", "family-name", ""}, kinds)
+	assert.Equal(t, []string{"personal-id", "given-name", "family-name", "postal-code", "city", "phone", "birth-date", "family-name", "", "email", "address"}, kinds)
 }
 
 // TestTimeModel checks the per-field times against the documented model.

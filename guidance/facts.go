@@ -424,8 +424,9 @@ var fieldKinds = []struct {
 	{KindFamilyName, regexp.MustCompile(`efternamn|etternavn|last ?name|surname|family ?name`)},
 	{KindPostalCode, regexp.MustCompile(`postnummer|postnr|post ?code|postal ?code|zip`)},
 	{KindCity, regexp.MustCompile(`(?:^|[^\pL])(?:ort|postort|poststed|stad|city|town)(?:$|[^\pL])`)},
-	{KindAddress, regexp.MustCompile(`adress|adresse|address|street`)},
+	// before the address: "E-postadress" and "e-mail address" ask for e-mail
 	{KindEmail, regexp.MustCompile(`e-post|epost|e-mail|email`)},
+	{KindAddress, regexp.MustCompile(`adress|adresse|address|street`)},
 	{KindPhone, regexp.MustCompile(`telefon|mobil|(?:^|[^\pL])(?:tlf|tel)(?:$|[^\pL])|phone`)},
 	{KindName, regexp.MustCompile(`^(?:ditt |ditt fullständiga |för- och )?(?:namn|efternamn)$|^(?:ditt |fullt |for- og etter)?navn$|^(?:your |full )?name$|^(?:full_?name|fullname)$`)},
 }
