@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/delaktig/delaktig/a11y"
+	"golang.org/x/net/html/atom"
 )
 
 // FocusVisible: every element in the Tab order shows that it has keyboard
@@ -64,10 +67,59 @@ func runFocusVisible(p *a11y.Pass) error {
 	if walk.Complete {
 		return nil
 	}
+	stops := radioTabStops(p)
 	for n := range p.Elements() {
-		if !reached[n] && p.Tabbable(n) && !p.Hidden(n) {
-			p.CantTell(n, focusNotReached, a11y.Data{"stopped": walk.Stopped}, a11y.Ask(questionFocusShown))
+		if reached[n] || !p.Tabbable(n) || p.Hidden(n) {
+			continue
 		}
+		if stop, ok := stops[radioGroupKey(n)]; ok && n.Is(atom.Input) && stop != n {
+			continue // the Tab key stops at one radio button of a group; arrows move within it
+		}
+		p.CantTell(n, focusNotReached, a11y.Data{"stopped": walk.Stopped}, a11y.Ask(questionFocusShown))
 	}
 	return nil
+}
+
+// radioKey identifies a group of radio buttons: the form that owns them (or
+// the tree they are in) and their name.
+type radioKey struct {
+	owner *a11y.Node
+	name  string
+}
+
+// radioGroupKey returns the group of a named radio button, or the zero key.
+func radioGroupKey(n *a11y.Node) radioKey {
+	if !n.Is(atom.Input) || !strings.EqualFold(strings.TrimSpace(n.Get("type")), "radio") || n.Get("name") == "" {
+		return radioKey{}
+	}
+	owner := n.Closest(func(a *a11y.Node) bool { return a.Is(atom.Form) })
+	if owner == nil {
+		owner = n.TreeRoot()
+	}
+	return radioKey{owner, n.Get("name")}
+}
+
+// radioTabStops returns, for each group of radio buttons, the one the Tab
+// key moves to: the checked one, else the first. The others are reached
+// with the arrow keys, so a walk with the Tab key does not visit them.
+func radioTabStops(p *a11y.Pass) map[radioKey]*a11y.Node {
+	stops := map[radioKey]*a11y.Node{}
+	checked := map[radioKey]bool{}
+	for n := range p.Doc.Elements(atom.Input) {
+		k := radioGroupKey(n)
+		if k.owner == nil || !p.Tabbable(n) || p.Hidden(n) {
+			continue
+		}
+		on := n.Has("checked")
+		if n.Checked != nil {
+			on = *n.Checked
+		}
+		switch {
+		case on && !checked[k]:
+			stops[k], checked[k] = n, true
+		case stops[k] == nil:
+			stops[k] = n
+		}
+	}
+	return stops
 }

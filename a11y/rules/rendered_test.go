@@ -293,6 +293,11 @@ func TestFocusVisible(t *testing.T) {
 		<span id="c" tabindex="0" data-want="cantTell not-compared">C</span>
 		<a id="d" href="/d" data-want="cantTell not-reached">D</a>
 		<a href="/e" tabindex="-1">E</a>
+		<form><input type="radio" name="r" aria-label="Ja" data-want="cantTell not-reached">
+		<input type="radio" name="r" aria-label="Nej">
+		<input type="radio" name="s" aria-label="Ja">
+		<input type="radio" name="s" aria-label="Nej" checked data-want="cantTell not-reached"></form>
+		<form><input type="radio" name="r" aria-label="Ja" data-want="cantTell not-reached"></form>
 	</body></html>`
 	doc := renderedPage(t, src)
 	steps := []*a11y.FocusRendering{
