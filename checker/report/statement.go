@@ -261,7 +261,17 @@ func (d *drafter) sweden() *Statement {
 	service := orGap(d.org.Service, "tjänstens namn")
 	org := orGap(d.org.Name, "organisationens namn")
 	d.s = &Statement{Lang: "sv", Title: "Tillgänglighetsredogörelse för " + service, Matrix: d.m}
-	fails := d.failures(func(i int) string { return d.pageLabel(i, "steg") }, "hela tjänsten")
+	// The law asks for EN 301 549, that is WCAG 2.1 A and AA: failures of
+	// other criteria (WCAG 2.2 additions, level AAA) are listed apart and do
+	// not count against the service's compliance.
+	var fails, beyond []*failure
+	for _, f := range d.failures(func(i int) string { return d.pageLabel(i, "steg") }, "hela tjänsten") {
+		if _, ok := wcag.ClauseForSC(f.sc); ok {
+			fails = append(fails, f)
+		} else {
+			beyond = append(beyond, f)
+		}
+	}
 
 	d.note(strong("Utkast som måste granskas. "), tx("Verktyget "+safe(d.r.Tool.Name)+" har tagit fram det här utkastet utifrån automatiska tester. "+
 		"Automatiska tester hittar bara en del av bristerna. "+org+" måste granska, rätta och komplettera texten – särskilt alla delar inom hakparentes – innan den publiceras."))
@@ -300,8 +310,7 @@ func (d *drafter) sweden() *Statement {
 	if len(fails) == 0 {
 		d.p(tx("[De automatiska testerna hittade inga brister. Lägg till de brister som den manuella granskningen hittar.]"))
 	}
-	var items [][]span
-	for _, f := range fails {
+	item := func(f *failure) []span {
 		head := f.sc + " " + scTitle(f.sc, "sv")
 		if cl, ok := wcag.ClauseForSC(f.sc); ok {
 			head += " (EN 301 549 " + cl + ")"
@@ -310,12 +319,27 @@ func (d *drafter) sweden() *Statement {
 		if fa, ok := facts[f.sc]; ok {
 			why = fa.svWhy + " "
 		}
-		items = append(items, []span{strong(head + ": "), tx(why + "Det gäller: " + ruleTitles(cat, f.rules) +
-			". Var: " + strings.Join(f.pages, "; ") + ". Antal ställen: " + strconv.Itoa(f.count) + ".")})
+		return []span{strong(head + ": "), tx(why + "Det gäller: " + ruleTitles(cat, f.rules) +
+			". Var: " + strings.Join(f.pages, "; ") + ". Antal ställen: " + strconv.Itoa(f.count) + ".")}
+	}
+	var items [][]span
+	for _, f := range fails {
+		items = append(items, item(f))
 	}
 	d.list(items...)
 	if len(fails) > 0 {
 		d.p(tx("[Skriv för varje brist när ni planerar att åtgärda den, och hur användare kan få informationen på annat sätt under tiden.]"))
+	}
+	if len(beyond) > 0 {
+		d.h(3, "Brister utöver lagkraven")
+		d.p(tx("Testerna hittade också brister mot kriterier som lagen inte kräver: tillägg i WCAG 2.2 och kriterier på nivå AAA. " +
+			"De påverkar inte hur förenlig tjänsten är med lagen, men gör den svårare att använda. " +
+			"[Ta med dem om ni vill berätta vad ni gör utöver lagkraven, annars kan avsnittet tas bort.]"))
+		var more [][]span
+		for _, f := range beyond {
+			more = append(more, item(f))
+		}
+		d.list(more...)
 	}
 	d.h(3, "Oskäligt betungande anpassning")
 	d.p(tx("[Fyll i: innehåll som ni har undantagit från kraven eftersom en anpassning vore oskäligt betungande (12 § lagen om tillgänglighet till digital offentlig service), " +
