@@ -81,6 +81,10 @@ type cssSel struct {
 	// pseudo names the pseudo-element the selector styles ("before"), ""
 	// for the element itself.
 	pseudo string
+	// wide, when sel is nil, is a selector matching at least every element
+	// sel would (see broadenSelector); nil when none could be made. Only
+	// the question "may this rule apply?" uses it.
+	wide cascadia.Sel
 }
 
 // authorStylesKey keys the authorStyles of a document in a11y.Document.Memo.
@@ -254,6 +258,8 @@ func parseSheet(src, media string, out *[]cssRule, order *int, external *bool) {
 			cs := cssSel{}
 			if g, err := cascadia.ParseGroupWithPseudoElements(sel); err == nil && len(g) == 1 {
 				cs.sel, cs.spec, cs.pseudo = g[0], g[0].Specificity(), g[0].PseudoElement()
+			} else {
+				cs.wide = broadenSelector(sel)
 			}
 			r.sels = append(r.sels, cs)
 		}
@@ -261,6 +267,103 @@ func parseSheet(src, media string, out *[]cssRule, order *int, external *bool) {
 			*out = append(*out, r)
 		}
 	}
+}
+
+// broadenSelector returns a selector that matches every element sel
+// matches and perhaps more, for a selector the selector engine cannot read
+// because of pseudo-classes it does not know (:focus-visible,
+// :focus-within, :is(), :where(), :has() with a combinator…): each such
+// pseudo-class, with its argument, is dropped, or replaced by * where it
+// stood alone. Dropping a condition from a compound selector, or from inside
+// :not(), only widens what it matches. A selector with a pseudo-element
+// gives nil (it styles generated content, not the element), as does one
+// still unreadable after a few rounds.
+func broadenSelector(sel string) cascadia.Sel {
+	if strings.Contains(sel, "::") {
+		return nil
+	}
+	for range 8 {
+		i := unknownPseudo(sel)
+		if i < 0 {
+			if s, err := cascadia.Parse(sel); err == nil {
+				return s
+			}
+			return nil
+		}
+		// the pseudo-class runs from i to the end of its name and argument
+		j := i + 1
+		for j < len(sel) && (sel[j] == '-' || sel[j] >= 'a' && sel[j] <= 'z' || sel[j] >= 'A' && sel[j] <= 'Z' || sel[j] >= '0' && sel[j] <= '9') {
+			j++
+		}
+		if j < len(sel) && sel[j] == '(' {
+			depth := 0
+			for ; j < len(sel); j++ {
+				if sel[j] == '(' {
+					depth++
+				} else if sel[j] == ')' {
+					if depth--; depth == 0 {
+						j++
+						break
+					}
+				}
+			}
+		}
+		alone := i == 0 || strings.ContainsRune(" >+~(,", rune(sel[i-1]))
+		repl := ""
+		if alone {
+			repl = "*"
+		}
+		sel = sel[:i] + repl + sel[j:]
+		// an emptied :not() excludes nothing
+		sel = strings.ReplaceAll(sel, ":not(*)", "")
+		sel = strings.ReplaceAll(sel, ":not()", "")
+	}
+	return nil
+}
+
+// knownPseudo are the pseudo-classes the selector engine reads.
+var knownPseudo = map[string]bool{
+	"not": true, "has": true, "haschild": true, "contains": true, "containsown": true, "matches": true,
+	"matchesown": true, "nth-child": true, "nth-last-child": true, "nth-of-type": true,
+	"nth-last-of-type": true, "first-child": true, "last-child": true, "first-of-type": true,
+	"last-of-type": true, "only-child": true, "only-of-type": true, "empty": true, "root": true,
+	"link": true, "lang": true, "enabled": true, "disabled": true, "checked": true, "input": true,
+	"hover": true, "focus": true, "active": true, "visited": true, "target": true,
+}
+
+// unknownPseudo returns the index of the ':' of the first pseudo-class of
+// sel the selector engine does not know, or of a :has() whose argument
+// starts with a combinator; -1 when there is none.
+func unknownPseudo(sel string) int {
+	for i := 0; i < len(sel); i++ {
+		switch sel[i] {
+		case '[': // skip attribute selectors, whose values may hold ':'
+			if k := strings.IndexByte(sel[i:], ']'); k > 0 {
+				i += k
+			}
+			continue
+		case '\\':
+			i++
+			continue
+		case ':':
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(sel) && (sel[j] == '-' || sel[j] >= 'a' && sel[j] <= 'z' || sel[j] >= 'A' && sel[j] <= 'Z' || sel[j] >= '0' && sel[j] <= '9') {
+			j++
+		}
+		name := strings.ToLower(sel[i+1 : j])
+		if !knownPseudo[name] {
+			return i
+		}
+		if name == "has" && j < len(sel) && sel[j] == '(' {
+			if a := strings.TrimLeft(sel[j+1:], " "); a != "" && strings.ContainsRune(">+~", rune(a[0])) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func joinMedia(a, b string) string {
@@ -771,13 +874,16 @@ func (s *authorStyles) concealRule(n *a11y.Node) bool {
 			if sel.pseudo != "" {
 				continue
 			}
-			if sel.sel == nil {
-				return true
+			m := sel.sel
+			if m == nil {
+				if m = sel.wide; m == nil {
+					return true
+				}
 			}
 			if h == nil {
 				h = t.node(n)
 			}
-			if h != nil && sel.sel.Match(h) {
+			if h != nil && m.Match(h) {
 				return true
 			}
 		}
@@ -819,7 +925,7 @@ func ruleConceals(ds []a11y.Declaration) bool {
 				return true
 			}
 		case "font-size", "width", "height", "max-width", "max-height":
-			if l, ok := parseLengthValue(v); ok && l.value <= 1 && l.unit != "%" {
+			if l, ok := parseLengthValue(v); ok && l.unit != "%" && l.value <= tinyLength(l.unit) {
 				return true
 			}
 		case "color":
@@ -829,6 +935,30 @@ func ruleConceals(ds []a11y.Declaration) bool {
 		}
 	}
 	return false
+}
+
+// tinyLength is the largest length in unit that shrinks text or a box to
+// nothing readable: 1 pixel or point, a tenth of a font or viewport unit
+// (font-size: 1em is the normal size, not a hiding trick).
+func tinyLength(unit string) float64 {
+	switch unit {
+	case "", "px":
+		return 1
+	case "pt":
+		return 0.75
+	case "pc":
+		return 1.0 / 16
+	case "q":
+		return 1.05
+	case "mm":
+		return 0.26
+	case "cm":
+		return 0.026
+	case "in":
+		return 1.0 / 96
+	default: // em, rem, ex, ch, lh, vw, vh…
+		return 0.1
+	}
 }
 
 // transformConceals reports whether a transform may shrink its element to
