@@ -114,7 +114,9 @@ func capsRun(text string) string {
 				for j := i + 1; j < len(toks) && capsWord(text[toks[j].start:toks[j].end]) && softGap(text[toks[j-1].end:toks[j].start]); j++ {
 					end = toks[j].end
 				}
-				return text[start:end]
+				if !acronymList(text[start:end]) {
+					return text[start:end]
+				}
 			}
 		case capsWord(w):
 			start, n = t.start, 1
@@ -123,6 +125,23 @@ func capsRun(text string) string {
 		}
 	}
 	return ""
+}
+
+// acronymList reports whether a run of capitals is a list of short
+// abbreviations ("CSN, SKV, EU, EES"): every word has at most five letters
+// and every gap between them holds a comma, semicolon or slash. Such a list
+// is not shouting.
+func acronymList(run string) bool {
+	toks := tokenize(run)
+	for i, t := range toks {
+		if len([]rune(run[t.start:t.end])) > 5 {
+			return false
+		}
+		if i > 0 && !strings.ContainsAny(run[toks[i-1].end:t.start], ",;/") {
+			return false
+		}
+	}
+	return true
 }
 
 // softGap reports whether the text between two words keeps them in one run:
