@@ -23,6 +23,22 @@
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
   }
+  // A table that fits needs no tab stop of its own; one that scrolls
+  // sideways gets one, so that it can be scrolled with the keyboard.
+  var wraps = document.querySelectorAll(".table-wrap[tabindex]");
+  var fit = function () {
+    wraps.forEach(function (w) {
+      if (w.scrollWidth > w.clientWidth + 1) {
+        w.setAttribute("tabindex", "0");
+      } else if (document.activeElement !== w) {
+        w.removeAttribute("tabindex");
+      }
+    });
+  };
+  if (wraps.length) {
+    fit();
+    window.addEventListener("resize", fit);
+  }
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });
