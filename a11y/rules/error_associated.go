@@ -14,7 +14,9 @@ import (
 // empty, or with values of the wrong form (a11y.ErrorState). A field
 // marked as wrong with a visible message passes when aria-describedby or
 // aria-errormessage names an element with the message, or when its label or
-// description holds the message. It fails when the message is only shown
+// description, or that of the group it is in (a fieldset or an element with
+// role group or radiogroup, as a group of radio buttons has), holds the
+// message. It fails when the message is only shown
 // near the field. A field named only in the error summary is cantTell: the
 // summary's link takes people to the field, but the field says nothing of
 // the error.
@@ -53,7 +55,7 @@ func runErrorAssociated(p *a11y.Pass) error {
 		case len(f.Messages) > 0:
 			msg := strings.ToLower(strings.Join(strings.Fields(f.Messages[0].Text()), " "))
 			said := strings.ToLower(p.Name(f.Node) + " " + p.Description(f.Node))
-			if msg != "" && strings.Contains(said, msg) {
+			if msg != "" && (strings.Contains(said, msg) || groupSays(p, f.Node, msg)) {
 				p.Pass(f.Node, associatedInName)
 				continue
 			}
@@ -63,4 +65,24 @@ func runErrorAssociated(p *a11y.Pass) error {
 		}
 	}
 	return nil
+}
+
+// groupSays reports whether the name or description of a group around n
+// (a fieldset, or role group or radiogroup) holds msg (lower case): screen
+// readers read a group's name and description on entering it, so a message
+// tied to the group of radio buttons is heard with them.
+func groupSays(p *a11y.Pass, n *a11y.Node, msg string) bool {
+	for a := n.FlatParent(); a != nil; a = a.FlatParent() {
+		if a.Type != a11y.ElementNode {
+			continue
+		}
+		if role := p.Role(a); role != "group" && role != "radiogroup" {
+			continue
+		}
+		said := strings.ToLower(strings.Join(strings.Fields(p.Name(a)+" "+p.Description(a)), " "))
+		if strings.Contains(said, msg) {
+			return true
+		}
+	}
+	return false
 }
