@@ -162,7 +162,7 @@ func aboutFields(v Variant) []field {
 		},
 		{
 			name: "kommun", label: "Vilken kommun är du folkbokförd i?",
-			hint: "Norrsunda kommun handlägger ansökningar för Björkvik, Långsjö och Norrsunda.",
+			hint: "Norrsunda kommun tar hand om ansökningar för Björkvik, Långsjö och Norrsunda.",
 			kind: kindSelect, required: true, options: municipalities,
 			missing: "Välj den kommun där du är folkbokförd",
 		},

@@ -168,6 +168,8 @@ func TestDemo(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.errout)
 	// the five steps, and the error states explored on its forms
 	assert.Regexp(t, `Tillgänglig: ([5-9]|[1-9][0-9]) pages checked`, r.out)
+	// the accessible variant passes every rule, in every step and error state
+	assert.Contains(t, r.out, "pages checked, 0 failures", "the accessible variant has no failures")
 	assert.Contains(t, r.out, "wrote "+out)
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
