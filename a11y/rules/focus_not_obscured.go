@@ -16,14 +16,15 @@ import (
 // element whose box was entirely covered while it had focus fails, one that
 // stayed at least partly in view passes, and one covered only by content the
 // user opened during the walk (which WCAG does not count) passes with that
-// note. Steps whose coverage the source did not measure are cantTell.
+// note. One outside the viewport with nothing over it (a header that slid
+// away with its links) is cantTell: nothing covers it, but it is not seen. Steps whose coverage the source did not measure are cantTell.
 var FocusNotObscured = &a11y.Rule{
 	ID:       "focus-not-obscured",
 	WCAG:     []string{"2.4.11"},
 	Impact:   a11y.Serious,
 	Scope:    a11y.ScopeElement,
 	Needs:    a11y.NeedsDOM | a11y.NeedsInteraction,
-	Messages: []a11y.Msg{obscuredNot, obscuredPartly, obscuredByUser, obscuredHidden, obscuredNotMeasured, obscuredNoWalk},
+	Messages: []a11y.Msg{obscuredNot, obscuredPartly, obscuredByUser, obscuredHidden, obscuredOffscreen, obscuredNotMeasured, obscuredNoWalk},
 	Tags:     []string{"keyboard", "focus", "wcag22"},
 	Since:    "0.1.0",
 	Run:      runFocusNotObscured,
@@ -34,6 +35,7 @@ const (
 	obscuredPartly      a11y.Msg = "focus-not-obscured.partly-hidden"
 	obscuredByUser      a11y.Msg = "focus-not-obscured.user-opened"
 	obscuredHidden      a11y.Msg = "focus-not-obscured.hidden"
+	obscuredOffscreen   a11y.Msg = "focus-not-obscured.offscreen"
 	obscuredNotMeasured a11y.Msg = "focus-not-obscured.not-measured"
 	obscuredNoWalk      a11y.Msg = "focus-not-obscured.no-walk"
 )
@@ -65,6 +67,9 @@ func runFocusNotObscured(p *a11y.Pass) error {
 		switch {
 		case s.Obscured >= 1 && s.ObscuredByUser:
 			p.Pass(s.Node, obscuredByUser, pct, by)
+		case s.Obscured >= 1 && s.ObscuredBy == nil:
+			// out of the viewport, not under author content
+			p.CantTell(s.Node, obscuredOffscreen, pct, a11y.Ask(questionFocusInView))
 		case s.Obscured >= 1:
 			p.Fail(s.Node, obscuredHidden, pct, by)
 		case s.Obscured > 0:

@@ -327,6 +327,7 @@ func TestFocusNotObscured(t *testing.T) {
 		<a id="c" href="/c" data-want="failed hidden">C</a>
 		<a id="d" href="/d" data-want="passed user-opened">D</a>
 		<a id="e" href="/e" data-want="cantTell not-measured">E</a>
+		<a id="f" href="/f" data-want="cantTell offscreen">F</a>
 	</body></html>`)
 	h := doc.ByID(doc.Root, "h")
 	node := func(id string) *a11y.Node { return doc.ByID(doc.Root, id) }
@@ -337,6 +338,7 @@ func TestFocusNotObscured(t *testing.T) {
 		{Node: node("c"), CoverageMeasured: true, Obscured: 1, ObscuredBy: h},
 		{Node: node("d"), CoverageMeasured: true, Obscured: 1, ObscuredBy: h, ObscuredByUser: true},
 		{Node: node("e")},
+		{Node: node("f"), CoverageMeasured: true, Obscured: 1},
 	}}}
 	a11ytest.CheckDoc(t, doc, false, rules.FocusNotObscured)
 	require.NotNil(t, doc.Focus())
