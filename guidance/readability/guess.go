@@ -36,6 +36,14 @@ func init() {
 		alle andre kun sig mig dig dette disse denne nu da så men ud op bliver blev være været her der derfor
 		under kommer fordi kunne gøre jer hun han deres vores selv inden uger må skal vil i hos os dem ind
 		mange flere gør dit dine sit sine`)
+	// Words of public services whose spelling sets the Scandinavian
+	// languages apart.
+	addFunctionWords(langNB, `opplysninger opplysningene tjenester tjenesten tjeneste trenger gjelder dager
+		tillatelse tillatelsen barnehagen barnehageplass fødselsnummer søker søkt skjemaet`)
+	addFunctionWords(langNN, `opplysningar tenester tenesta teneste treng gjeld dagar løyve søkjer søkt
+		skjemaet søkje barnehageplass fødselsnummer`)
+	addFunctionWords(langDA, `oplysninger oplysningerne ansøgning ansøgningen ansøge søge hjælp børnehave
+		plads pladsen skema skemaet dage gælder bruge behøver tilladelse cpr-nummer`)
 	addFunctionWords(langEN, `the and of to is you that in for with your are be this it on or can will not
 		have has if an by from we our what how when at as do does was which must may please should these
 		there their they a under her no me would been any who about`)

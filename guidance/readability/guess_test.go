@@ -17,6 +17,8 @@ func TestGuessLang(t *testing.T) {
 		{"nb", "Du kan søke om parkeringstillatelse hvis du har nedsatt funksjonsevne. " +
 			"Søknaden blir behandlet innen tre uker, og du får svar på e-post.", "nb"},
 		{"nb form", "Hva gjør jeg hvis jeg ikke har BankID? Ta kontakt med servicetorget, så hjelper vi deg.", "nb"},
+		{"nb service", "Tjenesten gjelder for alle som trenger hjelp i hverdagen. Du finner skjemaet på nettsiden til kommunen.", "nb"},
+		{"nb details", "Fyll inn opplysningene om deg selv. Vi trenger navnet ditt, adressen din og et telefonnummer vi kan nå deg på.", "nb"},
 		{"nn", "Du kan søkje om parkeringsløyve dersom du har nedsett funksjonsevne. " +
 			"Søknaden blir handsama innan tre veker, og du får svar frå kommunen.", "nn"},
 		{"nn form", "Kva gjer eg om eg ikkje har BankID? Ta kontakt med servicetorget, så hjelper me deg.", "nn"},
