@@ -70,8 +70,8 @@ type browserCase struct {
 	name, url    string
 	viewport     *checker.Viewport
 	interactions checker.Interactions
-	res       *checker.PageResult
-	err       error
+	res          *checker.PageResult
+	err          error
 }
 
 // interactions returns the interaction checks for a language. By default
