@@ -39,6 +39,7 @@ type Row struct {
 	// Medians over the runs, in milliseconds.
 	Load        float64 `json:"load_ms"`
 	DOMSnapshot float64 `json:"domsnapshot_ms"`
+	Convert     float64 `json:"convert_ms"`
 	Snapshot    float64 `json:"delaktig_snapshot_ms"`
 	Rules       float64 `json:"delaktig_rules_ms"`
 	Total       float64 `json:"delaktig_total_ms"`
@@ -68,11 +69,14 @@ type Row struct {
 type Sample struct {
 	Load        float64 `json:"load_ms"`
 	DOMSnapshot float64 `json:"domsnapshot_ms"`
-	Snapshot    float64 `json:"delaktig_snapshot_ms"`
-	Rules       float64 `json:"delaktig_rules_ms"`
-	AxeInject   float64 `json:"axe_inject_ms,omitempty"`
-	Axe         float64 `json:"axe_ms,omitempty"`
-	AXTree      float64 `json:"ax_tree_ms,omitempty"`
+	// Convert is FromSnapshot alone on the raw snapshot's answer: the part
+	// of Snapshot spent in Go.
+	Convert   float64 `json:"convert_ms"`
+	Snapshot  float64 `json:"delaktig_snapshot_ms"`
+	Rules     float64 `json:"delaktig_rules_ms"`
+	AxeInject float64 `json:"axe_inject_ms,omitempty"`
+	Axe       float64 `json:"axe_ms,omitempty"`
+	AXTree    float64 `json:"ax_tree_ms,omitempty"`
 }
 
 // Total is the time of Delaktig's audit: snapshot and rules.
@@ -115,6 +119,7 @@ func (r *Row) summarize() {
 	}
 	r.Load = pick(func(s Sample) float64 { return s.Load })
 	r.DOMSnapshot = pick(func(s Sample) float64 { return s.DOMSnapshot })
+	r.Convert = pick(func(s Sample) float64 { return s.Convert })
 	r.Snapshot = pick(func(s Sample) float64 { return s.Snapshot })
 	r.Rules = pick(func(s Sample) float64 { return s.Rules })
 	r.Total = pick(Sample.Total)
