@@ -189,12 +189,17 @@ st.state = async (wait, measure) => {
 	res.box = [x + scrollX, y + scrollY, r.width, r.height];
 	res.vp = [scrollX, scrollY, vw, vh];
 	if (r.width > 0 && r.height > 0) {
-		const nx = Math.max(1, Math.min(8, Math.ceil(r.width / 8))), ny = Math.max(1, Math.min(8, Math.ceil(r.height / 8)));
+		// sample the part of the box inside the viewport: a box taller or
+		// wider than the window is never wholly in view, and what counts is
+		// whether what is in view is covered; a box wholly outside is hidden
+		const x0 = Math.max(x, 0), y0 = Math.max(y, 0), x1 = Math.min(x + r.width, vw), y1 = Math.min(y + r.height, vh);
+		const sw = x1 - x0, sh = y1 - y0;
+		const nx = Math.max(1, Math.min(8, Math.ceil(sw / 8))), ny = Math.max(1, Math.min(8, Math.ceil(sh / 8)));
 		let hidden = 0;
 		const by = new Map();
-		for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) {
-			const px = x + (i + 0.5) * r.width / nx, py = y + (j + 0.5) * r.height / ny;
-			if (px < 0 || py < 0 || px >= vw || py >= vh) { hidden++; continue; }
+		if (sw <= 0 || sh <= 0) hidden = nx * ny;
+		else for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) {
+			const px = x0 + (i + 0.5) * sw / nx, py = y0 + (j + 0.5) * sh / ny;
 			const h = hit(px, py);
 			if (!h || h === e || contains(e, h) || contains(h, e) || !layered(h)) continue;
 			hidden++;

@@ -258,3 +258,19 @@ func TestClickable(t *testing.T) {
 		assert.NotContains(t, got, id)
 	}
 }
+
+// TestTallFocusableNotObscured: a focusable box taller than the window is
+// never wholly in view; the part in view is what counts.
+func TestTallFocusableNotObscured(t *testing.T) {
+	srv := ixPages(t, map[string]string{"tall": `<!doctype html><html lang="sv"><head><title>Tabell</title></head><body>
+<a id="first" href="#">Början</a>
+<div id="box" tabindex="0" role="region" aria-label="Avgifter" style="height: 9000px; background: #eee">Avgifter</div>
+<a id="last" href="#">Slutet</a></body></html>`})
+	doc, _, _ := interacted(t, srv.URL+"/tall", keyboardOnly())
+	w := doc.Focus()
+	require.NotNil(t, w)
+	box := stepByID(t, w, "box")
+	require.True(t, box.CoverageMeasured)
+	assert.Less(t, box.Obscured, 0.01, "nothing covers the part in view")
+	assert.Nil(t, box.ObscuredBy)
+}

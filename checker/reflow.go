@@ -58,6 +58,10 @@ const up = n => n.parentElement || (n.parentNode && n.parentNode.host) || null;
 const hiddenCache = new Map();
 // hiddenText: text in this element is not meant to be seen
 const hiddenText = el => {
+	if (hiddenCache.has(el)) return hiddenCache.get(el);
+	// content the browser skips rendering: a closed <details>, an ancestor
+	// with content-visibility: hidden or display: none
+	if (el.checkVisibility && !el.checkVisibility()) { hiddenCache.set(el, true); return true; }
 	const path = [];
 	let res = false;
 	for (let n = el, i = 0; n && i < 12; n = up(n), i++) {

@@ -118,3 +118,37 @@ func TestRenderingsOfTheExample(t *testing.T) {
 	}
 	assert.True(t, found, "the fixed 960 pixel wrapper causes the sideways scrolling")
 }
+
+// closedDetailsPage has the paragraphs of a closed <details> above visible
+// text: the browser lays them out but does not show them.
+const closedDetailsPage = `<!doctype html><html lang="sv"><head><title>Frågor</title><style>
+body { margin: 8px; font: 16px/20px sans-serif; }
+</style></head><body><main>
+<details><summary>Vanliga frågor</summary>
+<p>Hur lång tid tar det att få beslut om parkeringstillstånd från kommunen?</p>
+<p>Det tar ungefär fyra veckor från det att vi har fått din ansökan och ditt läkarintyg.</p>
+<p>Kan jag överklaga beslutet om jag inte får något tillstånd?</p>
+<p>Ja, beslutet innehåller information om hur du överklagar det till förvaltningsrätten.</p>
+<p>Vad kostar tillståndet och hur länge gäller det efter att det har beviljats?</p>
+</details>
+<h2>Så ansöker du</h2>
+<p>Fyll i ansökan och skicka den till oss tillsammans med ett läkarintyg från din läkare.</p>
+<p>Vi skickar beslutet till dig med post så snart ansökan är färdigbehandlad hos oss.</p>
+<p>Ring kontaktcenter om du har frågor om ansökan eller om hur du fyller i den.</p>
+</main></body></html>`
+
+// TestRenderingsSkipClosedDetails: text in a closed <details> is not
+// counted as lying over the text after it at 320 px, at 200 % zoom or with
+// wider text spacing.
+func TestRenderingsSkipClosedDetails(t *testing.T) {
+	srv := ixPages(t, map[string]string{"faq": closedDetailsPage})
+	doc, _, _ := interacted(t, srv.URL+"/faq", checker.Interactions{Reflow: true, Zoom: true, TextSpacing: true})
+	r, z, s := doc.Reflow(), doc.TextResize(), doc.TextSpacing()
+	require.NotNil(t, r)
+	require.NotNil(t, z)
+	require.NotNil(t, s)
+	for name, loss := range map[string]a11y.ContentLoss{"reflow": r.ContentLoss, "zoom": z.ContentLoss, "spacing": s.ContentLoss} {
+		assert.Empty(t, loss.Clipped, name)
+		assert.Empty(t, loss.Overlaps, name)
+	}
+}
