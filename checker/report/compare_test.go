@@ -396,3 +396,15 @@ func readText(t *testing.T, dir, name string) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+// TestHTMLWaiverWording: the HTML report tells a finding waived by the
+// suppressions file from one hidden in the page.
+func TestHTMLWaiverWording(t *testing.T) {
+	r, x := comparedSample(t)
+	out := render(t, func(b *bytes.Buffer) error {
+		return report.WriteHTMLWith(b, r, report.Options{Lang: "en"}, x)
+	})
+	assert.Contains(t, out, "Waived by the suppressions file delaktig-waivers.yaml (line 2) until 2999-12-31: Label wording agreed with the service owner (#88)")
+	assert.Contains(t, out, "Hidden in the page with data-a11y-ignore: Decorative border, alt text follows in release 4")
+	assert.Contains(t, out, "Hidden or waived: ")
+}

@@ -277,7 +277,7 @@ func (p *prepared) countsText(c map[a11y.Outcome]int) string {
 		p.ui("report.count.passed", map[string]any{"n": c[a11y.Passed]}),
 	}
 	if c[suppressedKey] > 0 {
-		parts = append(parts, p.ui("report.count.suppressed", map[string]any{"n": c[suppressedKey]}))
+		parts = append(parts, p.ui("report.count.waived", map[string]any{"n": c[suppressedKey]}))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -677,7 +677,13 @@ func (p *prepared) htmlFinding(e entry, id, page string) htmlFinding {
 		f.Snippet = safe(e.Snippet)
 	}
 	if e.Suppressed != "" {
-		f.Waived = p.ui("report.html.waived-reason", map[string]any{"reason": safe(e.Suppressed)})
+		if e.waiver != nil {
+			w := *e.waiver
+			w.File = safe(w.File)
+			f.Waived = safe(waivedText(p.cat, safe(e.Suppressed), &w))
+		} else {
+			f.Waived = safe(waivedText(p.cat, safe(e.Suppressed), nil))
+		}
 	}
 	switch e.status {
 	case StatusNew:
