@@ -26,7 +26,7 @@ type policyFlags struct {
 func addPolicyFlags(fs *flag.FlagSet, withOut bool) policyFlags {
 	p := policyFlags{
 		config:       fs.String("config", "", "settings file (default: ./"+config.FileName+" when present); its locale, output and organisation apply unless a flag says otherwise"),
-		baseline:     fs.String("baseline", "", "an earlier report.json: mark findings new, fixed or unchanged (with --fail-on new, fail only on new ones)"),
+		baseline:     fs.String("baseline", "", baselineUsage(fs)),
 		suppressions: fs.String("suppressions", "", "a suppressions file: findings it waives are listed apart and do not fail the run"),
 		history:      fs.String("history", "", "a folder of earlier reports for the trend chart in the HTML report"),
 		fs:           fs,
@@ -36,6 +36,15 @@ func addPolicyFlags(fs *flag.FlagSet, withOut bool) policyFlags {
 		p.formats = addFormatsFlag(fs)
 	}
 	return p
+}
+
+// baselineUsage describes --baseline; only commands that have --fail-on
+// can fail on new findings alone.
+func baselineUsage(fs *flag.FlagSet) string {
+	if fs.Lookup("fail-on") != nil {
+		return "an earlier report.json: mark findings new, fixed or unchanged (with --fail-on new, fail only on new ones)"
+	}
+	return "an earlier report.json: mark findings new, fixed or unchanged"
 }
 
 // addFormatsFlag adds --formats, the report files of an evidence bundle.
