@@ -260,8 +260,45 @@ func NeedsFor(sc string) []Need {
 	return slices.Compact(out)
 }
 
+// aaaTitles are the Swedish and Norwegian titles of the level AAA success
+// criteria, which the law does not require but rules such as
+// color-contrast-enhanced report.
+var aaaTitles = map[string][2]string{
+	"1.2.6":  {"Teckenspråk (förinspelat)", "Tegnspråk (forhåndsinnspilt)"},
+	"1.2.7":  {"Utökad syntolkning (förinspelat)", "Utvidet synstolking (forhåndsinnspilt)"},
+	"1.2.8":  {"Mediealternativ (förinspelat)", "Mediealternativ (forhåndsinnspilt)"},
+	"1.2.9":  {"Endast ljud (direktsänt)", "Bare lyd (direkte)"},
+	"1.3.6":  {"Identifiera syfte", "Identifiser formål"},
+	"1.4.6":  {"Kontrast (förbättrad)", "Kontrast (forbedret)"},
+	"1.4.7":  {"Lågt eller inget bakgrundsljud", "Lav eller ingen bakgrunnslyd"},
+	"1.4.8":  {"Visuell presentation", "Visuell presentasjon"},
+	"1.4.9":  {"Bilder av text (inga undantag)", "Bilder av tekst (ingen unntak)"},
+	"2.1.3":  {"Tangentbord (inga undantag)", "Tastatur (ingen unntak)"},
+	"2.2.3":  {"Ingen tidsgräns", "Ingen tidsbegrensning"},
+	"2.2.4":  {"Avbrott", "Avbrudd"},
+	"2.2.5":  {"Ny inloggning", "Ny autentisering"},
+	"2.2.6":  {"Tidsgränser för inaktivitet", "Tidsavbrudd"},
+	"2.3.2":  {"Tre blinkningar", "Tre glimt"},
+	"2.3.3":  {"Animering från interaktioner", "Animasjon fra interaksjoner"},
+	"2.4.8":  {"Plats", "Plassering"},
+	"2.4.9":  {"Syftet med länkar (endast länktexten)", "Formål med lenke (kun lenketekst)"},
+	"2.4.10": {"Avsnittsrubriker", "Overskrifter for avsnitt"},
+	"2.4.12": {"Fokus inte dolt (förbättrad)", "Fokus ikke skjult (forbedret)"},
+	"2.4.13": {"Fokusmarkeringens utseende", "Fokusutseende"},
+	"2.5.5":  {"Målets storlek (förbättrad)", "Målstørrelse (forbedret)"},
+	"2.5.6":  {"Samtidiga inmatningssätt", "Samtidige inndatamekanismer"},
+	"3.1.3":  {"Ovanliga ord", "Uvanlige ord"},
+	"3.1.4":  {"Förkortningar", "Forkortelser"},
+	"3.1.5":  {"Läsnivå", "Lesenivå"},
+	"3.1.6":  {"Uttal", "Uttale"},
+	"3.2.5":  {"Förändring på begäran", "Endring på forespørsel"},
+	"3.3.5":  {"Hjälp", "Hjelp"},
+	"3.3.6":  {"Förebygga fel (alla)", "Feilforebygging (alle)"},
+	"3.3.9":  {"Tillgänglig autentisering (förbättrad)", "Tilgjengelig autentisering (forbedret)"},
+}
+
 // scTitle returns a success criterion's title in lang: the Swedish or
-// Norwegian title from the table, else the English one from wcag.
+// Norwegian title from the tables, else the English one from wcag.
 func scTitle(sc, lang string) string {
 	if f, ok := facts[sc]; ok {
 		switch lang {
@@ -269,6 +306,14 @@ func scTitle(sc, lang string) string {
 			return f.sv
 		case "nb":
 			return f.nb
+		}
+	}
+	if t, ok := aaaTitles[sc]; ok {
+		switch lang {
+		case "sv":
+			return t[0]
+		case "nb":
+			return t[1]
 		}
 	}
 	if c, ok := wcag.Lookup(sc); ok {
