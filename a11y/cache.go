@@ -37,7 +37,7 @@ func (d *Document) Memo(key any, build func() any) any {
 // else -1 (nodes that are not elements, elements a source added without
 // indexing, elements of another document).
 func (d *Document) elemSlot(n *Node) int {
-	if n.Type == ElementNode && n.doc == d {
+	if n.Type == ElementNode && n.doc == d.owner() {
 		if i := int(n.elem); i >= 0 && i < len(d.elements) && d.elements[i] == n {
 			return i
 		}
@@ -71,7 +71,7 @@ func (m *memo[T]) index(d *Document, n *Node) int {
 	if m.elems {
 		return d.elemSlot(n)
 	}
-	if n.doc == d && n.Index >= 0 && n.Index < m.size {
+	if n.doc == d.owner() && n.Index >= 0 && n.Index < m.size {
 		return n.Index
 	}
 	return -1

@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/delaktig/delaktig/a11y/locale"
 	"github.com/delaktig/delaktig/a11y/wcag"
@@ -47,6 +49,10 @@ type Options struct {
 	// AllTargets fills selector, XPath and snippet for every finding, not
 	// only for failed and cantTell ones.
 	AllTargets bool
+	// Workers is the number of goroutines the rules run on; 0 lets Check
+	// choose (one for small documents, else up to GOMAXPROCS, at most 4).
+	// The findings are the same whatever the number.
+	Workers int
 }
 
 // Option changes Options.
@@ -63,6 +69,10 @@ func WithRules(rules ...*Rule) Option {
 // WithAllTargets fills selector, XPath and snippet on passed and
 // inapplicable findings too (for reports listing every outcome).
 func WithAllTargets() Option { return func(o *Options) { o.AllTargets = true } }
+
+// WithWorkers sets the number of goroutines Check runs the rules on (1:
+// one after the other on the calling goroutine; 0: Check chooses).
+func WithWorkers(n int) Option { return func(o *Options) { o.Workers = n } }
 
 // WithLocale sets the language of rendered messages (a BCP 47 tag).
 func WithLocale(lang string) Option { return func(o *Options) { o.Locale = lang } }
@@ -96,17 +106,142 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		return nil, ErrNoRules
 	}
 	res := &Result{}
-	var parts []rulePart
-	// the rules record their outcomes one after the other in shared blocks
-	var free []outcome
-	for _, r := range o.Rules {
-		if err := ctx.Err(); err != nil {
-			res.Findings = buildFindings(parts, nil)
-			return res, err
+	parts, stopped := runRules(ctx, doc, o.Rules, o.workers(doc))
+	for i := range parts {
+		res.Facts = append(res.Facts, parts[i].facts...)
+		if parts[i].err != nil {
+			res.Errors = append(res.Errors, parts[i].err)
 		}
-		if r.Scope == ScopeFlow || r.Run == nil {
+	}
+	if stopped != nil {
+		res.Findings = buildFindings(parts, nil)
+		return res, stopped
+	}
+	var marks bool
+	if !o.IgnoreSuppressions {
+		var extra []outcome
+		extra, marks = suppressionOutcomes(doc)
+		if len(extra) > 0 {
+			parts = append(parts, rulePart{rule: Engine, outcomes: extra})
+		}
+	}
+	res.Findings = buildFindings(parts, sortedOrder(parts))
+	if marks {
+		markSuppressed(res.Findings)
+	}
+	fillTargets(res.Findings, o.AllTargets)
+	localize(res.Findings, o.Locale, o.AllTargets)
+	return res, nil
+}
+
+// rulePart holds what one rule recorded.
+type rulePart struct {
+	rule     *Rule
+	outcomes []outcome
+	facts    []any
+	err      error
+}
+
+// parallelMin is the number of elements from which Check shares the rules
+// out among several goroutines by default: below it, the engine facts each
+// goroutine works out again cost more than the rules.
+const parallelMin = 600
+
+// workers returns the number of goroutines Check runs doc's rules on.
+func (o *Options) workers(doc *Document) int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	if doc.Count() < parallelMin {
+		return 1
+	}
+	return min(runtime.GOMAXPROCS(0), maxAutoWorkers)
+}
+
+// maxAutoWorkers bounds the goroutines Check uses by default: each works
+// out the roles and names its rules ask for on its own, so more goroutines
+// repeat more of that work.
+const maxAutoWorkers = 4
+
+// runRules runs the document-scoped rules among rules over doc, on up to
+// workers goroutines, and returns what each recorded, in rule order. The
+// rules are shared out in a fixed way (round robin, in order), so a check
+// always runs each rule on the same goroutine with the same cache; each
+// goroutine but the first sees the document through a view with caches of
+// its own. When ctx ends it stops starting rules and returns the parts of
+// the rules that ran, with ctx's error.
+func runRules(ctx context.Context, doc *Document, rules []*Rule, workers int) ([]rulePart, error) {
+	var run []*Rule
+	for _, r := range rules {
+		if r.Scope != ScopeFlow && r.Run != nil {
+			run = append(run, r)
+		}
+	}
+	parts := make([]rulePart, len(run))
+	// rules the document lacks facts for only answer cantTell: they go to
+	// the first goroutine and do not count in the sharing
+	heavy := 0
+	for _, r := range run {
+		if r.Needs&^doc.Facts == 0 {
+			heavy++
+		}
+	}
+	workers = max(1, min(workers, heavy))
+	if workers == 1 {
+		all := make([]int, len(run))
+		for i := range all {
+			all[i] = i
+		}
+		return finishedParts(parts, runShare(ctx, doc, run, all, parts))
+	}
+	// round robin over the rules that run, the others to the first share
+	shares := make([][]int, workers)
+	k := 0
+	for i, r := range run {
+		if r.Needs&^doc.Facts != 0 {
+			shares[0] = append(shares[0], i)
 			continue
 		}
+		shares[k%workers] = append(shares[k%workers], i)
+		k++
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		view := doc.view()
+		wg.Go(func() { errs[w] = runShare(ctx, view, run, shares[w], parts) })
+	}
+	errs[0] = runShare(ctx, doc, run, shares[0], parts)
+	wg.Wait()
+	var err error
+	for _, e := range errs {
+		if e != nil {
+			err = e
+			break
+		}
+	}
+	return finishedParts(parts, err)
+}
+
+// finishedParts drops the parts of rules that did not run when err is set.
+func finishedParts(parts []rulePart, err error) ([]rulePart, error) {
+	if err == nil {
+		return parts, nil
+	}
+	return slices.DeleteFunc(parts, func(p rulePart) bool { return p.rule == nil }), err
+}
+
+// runShare runs the rules run[i] for i in share over doc, storing what
+// rule run[i] recorded in parts[i]. The rules record their outcomes one
+// after the other in shared blocks. It returns ctx's error when ctx ends
+// before all the rules ran.
+func runShare(ctx context.Context, doc *Document, run []*Rule, share []int, parts []rulePart) error {
+	var free []outcome
+	for _, i := range share {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := run[i]
 		if cap(free) < 256 {
 			free = make([]outcome, 0, max(1024, doc.Count()))
 		}
@@ -120,42 +255,21 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 				key = MsgNeedsStyle
 			}
 			p.CantTell(nil, key, Data{"needs": missing.String()})
-			parts = append(parts, rulePart{r, p.outcomes})
+			parts[i] = rulePart{rule: r, outcomes: p.outcomes}
 			free = p.outcomes[len(p.outcomes):]
 			continue
 		}
-		if err := runRule(p); err != nil {
-			res.Errors = append(res.Errors, err)
+		err := runRule(p)
+		if err != nil {
 			p.outcomes = append(p.outcomes[:0], outcome{
 				node: p.PageNode(), key: MsgRuleError, o: CantTell,
 				data: Data{"error": err.Error()},
 			})
 		}
-		parts = append(parts, rulePart{r, p.outcomes})
+		parts[i] = rulePart{rule: r, outcomes: p.outcomes, facts: p.facts, err: err}
 		free = p.outcomes[len(p.outcomes):]
-		res.Facts = append(res.Facts, p.facts...)
 	}
-	var marks bool
-	if !o.IgnoreSuppressions {
-		var extra []outcome
-		extra, marks = suppressionOutcomes(doc)
-		if len(extra) > 0 {
-			parts = append(parts, rulePart{Engine, extra})
-		}
-	}
-	res.Findings = buildFindings(parts, sortedOrder(parts))
-	if marks {
-		markSuppressed(res.Findings)
-	}
-	fillTargets(res.Findings, o.AllTargets)
-	localize(res.Findings, o.Locale, o.AllTargets)
-	return res, nil
-}
-
-// rulePart holds the outcomes one rule recorded.
-type rulePart struct {
-	rule     *Rule
-	outcomes []outcome
+	return nil
 }
 
 // buildFindings makes the findings of parts in one allocation: in the order

@@ -76,6 +76,32 @@ type Document struct {
 	ids      map[*Node]map[string][]*Node // tree root → id → elements
 	nodes    int                          // nodes indexed, elements and others
 	cache    *cache
+	// origin is the document a view was made from (see view); nil for
+	// the document itself. A view shares the tree and the indexes and
+	// keeps caches of its own.
+	origin *Document
+}
+
+// owner returns the document that indexed the nodes: d itself, or the
+// document a view was made from.
+func (d *Document) owner() *Document {
+	if d.origin != nil {
+		return d.origin
+	}
+	return d
+}
+
+// view returns a Document over the same tree and indexes as d with empty
+// caches of its own, for another goroutine to run rules on while d is in
+// use: nothing the two write is shared. d must be indexed.
+func (d *Document) view() *Document {
+	o := d.owner()
+	return &Document{
+		Root: o.Root, URL: o.URL, Mode: o.Mode, Facts: o.Facts, Viewport: o.Viewport, Extra: o.Extra,
+		elements: o.elements, roots: o.roots, byAtom: o.byAtom, ids: o.ids, nodes: o.nodes,
+		cache:  newCache(o.nodes, len(o.elements)),
+		origin: o,
+	}
 }
 
 // Has reports whether the document carries all the facts in f.
