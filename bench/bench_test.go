@@ -213,7 +213,7 @@ func TestBenchInChrome(t *testing.T) {
 	for i, s := range r.Samples {
 		for name, v := range map[string]float64{
 			"load": s.Load, "DOMSnapshot": s.DOMSnapshot, "conversion": s.Convert, "snapshot": s.Snapshot, "rules": s.Rules,
-			"axe inject": s.AxeInject, "axe": s.Axe, "AX tree": s.AXTree,
+			"axe inject": s.AxeInject, "DOMContentLoaded": s.DOMContentLoaded, "load event": s.LoadEvent, "axe": s.Axe, "AX tree": s.AXTree,
 		} {
 			assert.Positive(t, v, "run %d: %s", i+1, name)
 			assert.Less(t, v, 60_000.0, "run %d: %s", i+1, name)

@@ -154,15 +154,23 @@ func stepContext(ctx context.Context, tab *checker.Tab, d time.Duration) (contex
 
 // prepareScript forces style and layout of the whole page and waits for
 // two animation frames (at most a second), so that every measured step
-// starts from a laid-out, painted page; it returns the number of elements.
+// starts from a laid-out, painted page. It returns the number of elements
+// and the page's DOMContentLoaded and load event times (navigation timing).
 const prepareScript = `(async () => {
 	void document.documentElement.getBoundingClientRect();
 	await new Promise(done => {
 		const t = setTimeout(done, 1000);
 		requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(t); done(); }));
 	});
-	return document.getElementsByTagName("*").length;
+	const nav = performance.getEntriesByType("navigation")[0] || {};
+	return {elements: document.getElementsByTagName("*").length, dcl: nav.domContentLoadedEventEnd || 0, load: nav.loadEventEnd || 0};
 })()`
+
+type prepared struct {
+	Elements int     `json:"elements"`
+	DCL      float64 `json:"dcl"`
+	Load     float64 `json:"load"`
+}
 
 // axeRunScript runs axe on the document and returns only counts, so that
 // the answer costs nothing to transfer.
@@ -201,11 +209,12 @@ func measure(ctx context.Context, tab *checker.Tab, url string, cfg config) (Sam
 	if !settled.Loaded {
 		return s, c, fmt.Errorf("bench: %s did not load within %v", url, cfg.wait.Load)
 	}
-	c.elements, err = chromedp.Run(sctx, chromedp.Evaluate[int](prepareScript, chromedp.EvalAwaitPromise))
+	pr, err := chromedp.Run(sctx, chromedp.Evaluate[prepared](prepareScript, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return s, c, fmt.Errorf("bench: lay out the page: %w", err)
 	}
 	s.Load = ms(time.Since(start))
+	c.elements, s.DOMContentLoaded, s.LoadEvent = pr.Elements, pr.DCL, pr.Load
 
 	// (b) the raw DOMSnapshot call, as the snapshot makes it
 	goruntime.GC()
