@@ -189,8 +189,21 @@ type findingArgs struct {
 
 func (a *findingArgs) collect(args []Arg) {
 	for _, x := range args {
-		if x != nil {
+		// the argument kinds are all known: calling them directly keeps
+		// a (one per outcome) off the heap
+		switch x := x.(type) {
+		case Data:
 			x.apply(a)
+		case Question:
+			x.apply(a)
+		case Related:
+			x.apply(a)
+		case nil:
+		default:
+			// a type embedding one of them
+			b := *a
+			x.apply(&b)
+			*a = b
 		}
 	}
 }
