@@ -1,5 +1,7 @@
 package a11y
 
+import "slices"
+
 // cache holds values derived from a document, computed on first use.
 // Each engine area keeps its own part.
 type cache struct {
@@ -112,4 +114,62 @@ func (m *memo[T]) forget(d *Document, n *Node) {
 		return
 	}
 	delete(m.other, n)
+}
+
+// roleMemo memoises a role per element: a byte naming the role among
+// roleNames, where a string memo would take 24 bytes. Roles outside
+// roleNames, and nodes the document did not index, are kept in a map.
+type roleMemo struct {
+	size  int
+	tab   []uint8 // 0: not known; k: roleNames[k-1]
+	other map[*Node]string
+}
+
+// roleNames lists the role names a roleMemo stores as a byte: every role
+// the engine knows, and "" for no role.
+var roleNames, roleNumbers = func() ([]string, map[string]uint8) {
+	names := []string{"", "generic", "sectionheader", "sectionfooter", "image"}
+	for r := range roleDefs {
+		if !slices.Contains(names, r) {
+			names = append(names, r)
+		}
+	}
+	slices.Sort(names[1:])
+	names = names[:min(len(names), 255)]
+	numbers := make(map[string]uint8, len(names))
+	for i, r := range names {
+		numbers[r] = uint8(i + 1)
+	}
+	return names, numbers
+}()
+
+func newRoleMemo(elements int) roleMemo { return roleMemo{size: elements} }
+
+func (m *roleMemo) get(d *Document, n *Node) (string, bool) {
+	if i := d.elemSlot(n); i >= 0 && i < len(m.tab) {
+		if k := m.tab[i]; k != 0 {
+			return roleNames[k-1], true
+		}
+	}
+	if m.other == nil {
+		return "", false
+	}
+	v, ok := m.other[n]
+	return v, ok
+}
+
+func (m *roleMemo) put(d *Document, n *Node, v string) {
+	if i := d.elemSlot(n); i >= 0 && i < m.size {
+		if k, ok := roleNumbers[v]; ok {
+			if m.tab == nil {
+				m.tab = make([]uint8, m.size)
+			}
+			m.tab[i] = k
+			return
+		}
+	}
+	if m.other == nil {
+		m.other = map[*Node]string{}
+	}
+	m.other[n] = v
 }

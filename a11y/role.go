@@ -20,9 +20,9 @@ import (
 
 // ariaCache memoises roles, tree inclusion and focusability per node.
 type ariaCache struct {
-	role     memo[string]
-	explicit memo[string]
-	implicit memo[string]
+	role     roleMemo
+	explicit roleMemo
+	implicit roleMemo
 	busy     memo[bool] // roles being computed, to break cycles
 
 	state     memo[nodeState] // rendering and tree facts (tree.go)
@@ -39,9 +39,9 @@ type ariaCache struct {
 
 func newAriaCache(nodes, elements int) *ariaCache {
 	return &ariaCache{
-		role:      newElemMemo[string](elements),
-		explicit:  newElemMemo[string](elements),
-		implicit:  newElemMemo[string](elements),
+		role:      newRoleMemo(elements),
+		explicit:  newRoleMemo(elements),
+		implicit:  newRoleMemo(elements),
 		busy:      newElemMemo[bool](elements),
 		state:     newMemo[nodeState](nodes),
 		presAnc:   newMemo[*Node](nodes),
