@@ -296,7 +296,7 @@ func buildFindings(parts []rulePart, order []int32) []Finding {
 		i := 0
 		for pi, part := range parts {
 			for j := range part.outcomes {
-				out[i] = part.outcomes[j].finding(part.rule, levels[pi])
+				part.outcomes[j].fill(&out[i], part.rule, levels[pi])
 				i++
 			}
 		}
@@ -313,7 +313,7 @@ func buildFindings(parts []rulePart, order []int32) []Finding {
 			pi = partOf(starts, g)
 		}
 		part := parts[pi]
-		out[i] = part.outcomes[g-starts[pi]].finding(part.rule, levels[pi])
+		part.outcomes[g-starts[pi]].fill(&out[i], part.rule, levels[pi])
 	}
 	return out
 }

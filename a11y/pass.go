@@ -44,7 +44,7 @@ func (p *Pass) Findings() []Finding {
 	out := make([]Finding, len(p.outcomes))
 	level := levelOf(p.Rule.WCAG)
 	for i := range p.outcomes {
-		out[i] = p.outcomes[i].finding(p.Rule, level)
+		p.outcomes[i].fill(&out[i], p.Rule, level)
 	}
 	return out
 }
@@ -121,18 +121,20 @@ func (p *Pass) add(n *Node, o Outcome, key Msg, args []Arg) {
 	p.outcomes = append(p.outcomes, oc)
 }
 
-// finding builds the Finding of an outcome of rule r; level is r's level.
-func (oc *outcome) finding(r *Rule, level string) Finding {
-	f := Finding{
-		Rule:     r.ID,
-		Outcome:  oc.o,
-		WCAG:     r.WCAG,
-		ACT:      r.ACT,
-		EN301549: r.EN301549,
-		Key:      oc.key,
-		Node:     oc.node,
-		Level:    level,
-		Data:     oc.data,
+// fill sets the fields of f, a zero Finding, for an outcome of rule r;
+// level is r's level. Setting only the fields an outcome has, in place,
+// spares copying whole findings (most of their fields empty) in Check.
+func (oc *outcome) fill(f *Finding, r *Rule, level string) {
+	f.Rule = r.ID
+	f.Outcome = oc.o
+	f.WCAG = r.WCAG
+	f.ACT = r.ACT
+	f.EN301549 = r.EN301549
+	f.Key = oc.key
+	f.Node = oc.node
+	f.Level = level
+	if oc.data != nil {
+		f.Data = oc.data
 	}
 	if oc.extra != nil {
 		f.Question, f.relatedNodes = oc.extra.question, oc.extra.related
@@ -140,7 +142,6 @@ func (oc *outcome) finding(r *Rule, level string) Finding {
 	if oc.o == Failed {
 		f.Impact = r.Impact
 	}
-	return f
 }
 
 func newFinding(r *Rule, n *Node, o Outcome, key Msg) Finding {
