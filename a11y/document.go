@@ -248,7 +248,7 @@ const (
 // attached to their hosts, template contents kept apart, and iframe srcdoc
 // documents parsed into the frame's Content.
 func FromHTML(r io.Reader, url string) (*Document, error) {
-	src, err := io.ReadAll(r)
+	src, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("a11y: read %s: %w", url, err)
 	}
@@ -262,9 +262,23 @@ func FromHTML(r io.Reader, url string) (*Document, error) {
 		}
 	}
 	d := &Document{URL: url, Mode: ModeStatic, Facts: NeedsDOM}
-	d.Root = convert(root, 0)
+	var elements int
+	d.Root = convert(root, 0, &elements)
+	// the indexes of elements in one allocation each, not grown by appending
+	d.elements = make([]*Node, 0, elements)
+	d.roots = make([]*Node, 0, elements)
 	d.Index()
 	return d, nil
+}
+
+// readAll reads r to its end, in one allocation when r tells its length.
+func readAll(r io.Reader) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok {
+		b := bytes.NewBuffer(make([]byte, 0, l.Len()+bytes.MinRead))
+		_, err := b.ReadFrom(r)
+		return b.Bytes(), err
+	}
+	return io.ReadAll(r)
 }
 
 // FromHTMLString is FromHTML over a string.
@@ -272,8 +286,9 @@ func FromHTMLString(s, url string) (*Document, error) {
 	return FromHTML(strings.NewReader(s), url)
 }
 
-// convert copies an x/net/html tree into Nodes without recursion.
-func convert(src *html.Node, depth int) *Node {
+// convert copies an x/net/html tree into Nodes without recursion, adding
+// the number of elements it made to *elements.
+func convert(src *html.Node, depth int, elements *int) *Node {
 	type item struct {
 		src    *html.Node
 		parent *Node
@@ -315,12 +330,13 @@ func convert(src *html.Node, depth int) *Node {
 		if it.src.Type == html.ElementNode && it.src.DataAtom == atom.Iframe && it.src.Namespace == "" {
 			if srcdoc, ok := attrOk(it.src, "srcdoc"); ok {
 				if sub, err := html.Parse(strings.NewReader(srcdoc)); err == nil {
-					n.Content = convert(sub, it.depth+1)
+					n.Content = convert(sub, it.depth+1, elements)
 				}
 			}
 		}
 		push(it.src, n, it.depth+1)
 	}
+	*elements += slab.elements
 	return top
 }
 
@@ -328,9 +344,10 @@ func convert(src *html.Node, depth int) *Node {
 // shared blocks: a page of tens of thousands of nodes costs a few hundred
 // allocations instead of one or two per node.
 type nodeSlab struct {
-	nodes []Node
-	attrs []html.Attribute
-	block int
+	nodes    []Node
+	attrs    []html.Attribute
+	block    int
+	elements int // elements handed out
 }
 
 func (s *nodeSlab) node(src *html.Node) *Node {
@@ -369,6 +386,7 @@ func fillNode(n *Node, s *html.Node, slab *nodeSlab) {
 		n.Type = DocumentNode
 	case html.ElementNode:
 		n.Type = ElementNode
+		slab.elements++
 		if len(s.Attr) > 0 {
 			n.Attr = slab.attrList(s.Attr)
 		}
@@ -415,7 +433,6 @@ func AppendChild(p, c *Node) { appendChild(p, c) }
 func (d *Document) Index() {
 	d.elements = d.elements[:0]
 	d.roots = d.roots[:0]
-	d.byAtom = make(map[atom.Atom][]*Node)
 	d.ids = make(map[*Node]map[string][]*Node)
 	i := 0
 	var visit func(root *Node)
@@ -436,7 +453,6 @@ func (d *Document) Index() {
 				n.elem = int32(len(d.elements))
 				d.elements = append(d.elements, n)
 				d.roots = append(d.roots, top)
-				d.byAtom[n.DataAtom] = append(d.byAtom[n.DataAtom], n)
 				if id, ok := n.AttrValue("id"); ok && id != "" {
 					m := d.ids[treeRoot]
 					if m == nil {
@@ -459,8 +475,39 @@ func (d *Document) Index() {
 		}
 	}
 	visit(d.Root)
+	d.byAtom = groupByAtom(d.elements)
 	d.nodes = i
 	d.cache = newCache(i, len(d.elements))
+}
+
+// groupByAtom lists the elements of each atom in the order given; the
+// lists share one array.
+func groupByAtom(elements []*Node) map[atom.Atom][]*Node {
+	type span struct{ start, next int }
+	spans := make(map[atom.Atom]*span)
+	for _, n := range elements {
+		if s := spans[n.DataAtom]; s != nil {
+			s.next++
+		} else {
+			spans[n.DataAtom] = &span{next: 1}
+		}
+	}
+	// the counts become starts
+	start := 0
+	for _, s := range spans {
+		s.start, s.next, start = start, start, start+s.next
+	}
+	all := make([]*Node, len(elements))
+	for _, n := range elements {
+		s := spans[n.DataAtom]
+		all[s.next] = n
+		s.next++
+	}
+	out := make(map[atom.Atom][]*Node, len(spans))
+	for a, s := range spans {
+		out[a] = all[s.start:s.next:s.next]
+	}
+	return out
 }
 
 // Render writes the outer HTML of n (light tree), for snippets and debugging.
