@@ -212,7 +212,7 @@ func TestBenchInChrome(t *testing.T) {
 	require.Len(t, r.Samples, 2)
 	for i, s := range r.Samples {
 		for name, v := range map[string]float64{
-			"load": s.Load, "DOMSnapshot": s.DOMSnapshot, "conversion": s.Convert, "snapshot": s.Snapshot, "rules": s.Rules,
+			"load": s.Load, "first capture": s.FirstCapture, "DOMSnapshot": s.DOMSnapshot, "conversion": s.Convert, "snapshot": s.Snapshot, "rules": s.Rules,
 			"axe inject": s.AxeInject, "DOMContentLoaded": s.DOMContentLoaded, "load event": s.LoadEvent, "axe": s.Axe, "AX tree": s.AXTree,
 		} {
 			assert.Positive(t, v, "run %d: %s", i+1, name)
