@@ -12,8 +12,8 @@ type cache struct {
 	shared map[any]any // Memo
 }
 
-func newCache(nodes, elements int) *cache {
-	return &cache{aria: newAriaCache(nodes, elements), name: newNameCache(elements), sel: newSelCache(elements)}
+func newCache(d *Document, nodes, elements int) *cache {
+	return &cache{aria: newAriaCache(nodes, elements), name: newNameCache(elements), sel: newSelCache(d, elements)}
 }
 
 // Memo returns the value kept under key for this document, calling build

@@ -106,7 +106,8 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 		return nil, ErrNoRules
 	}
 	res := &Result{}
-	parts, stopped := runRules(ctx, doc, o.Rules, o.workers(doc))
+	workers := o.workers(doc)
+	parts, stopped := runRules(ctx, doc, o.Rules, workers)
 	for i := range parts {
 		res.Facts = append(res.Facts, parts[i].facts...)
 		if parts[i].err != nil {
@@ -129,9 +130,67 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 	if marks {
 		markSuppressed(res.Findings)
 	}
-	fillTargets(res.Findings, o.AllTargets)
-	localize(res.Findings, o.Locale, o.AllTargets)
+	if workers > 1 {
+		finishTwo(res.Findings, o.Locale, o.AllTargets)
+	} else {
+		fillTargets(res.Findings, o.AllTargets)
+		localize(res.Findings, o.Locale, o.AllTargets)
+	}
 	return res, nil
+}
+
+// finishTwo does what fillTargets and localize do, on two goroutines: this
+// one fills selectors, XPaths and boxes, the other snippets and messages.
+// The two write different fields and different caches. The findings are
+// fresh from Check: no target is filled yet.
+func finishTwo(fs []Finding, lang string, all bool) {
+	want := func(f *Finding) bool { return all || f.Outcome == Failed || f.Outcome == CantTell }
+	for i := range fs {
+		if f := &fs[i]; want(f) && len(f.relatedNodes) > 0 {
+			f.Related = make([]Target, len(f.relatedNodes))
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := range fs {
+			f := &fs[i]
+			if !want(f) {
+				continue
+			}
+			for j, r := range f.relatedNodes {
+				f.Related[j].Snippet = Snippet(r)
+			}
+			if n := f.Node; n != nil && n.Type == ElementNode {
+				f.Snippet = Snippet(n)
+			}
+		}
+		localize(fs, lang, all)
+	})
+	for i := range fs {
+		f := &fs[i]
+		if !want(f) {
+			continue
+		}
+		for j, r := range f.relatedNodes {
+			f.Related[j].Selector, f.Related[j].XPath = Selector(r), XPath(r)
+		}
+		n := f.Node
+		if n == nil || n.Type != ElementNode {
+			continue
+		}
+		f.Selector = Selector(n)
+		f.XPath = XPath(n)
+		if n.Box != nil {
+			b := *n.Box
+			f.Box = &b
+		}
+	}
+	wg.Wait()
+	for i := range fs {
+		if f := &fs[i]; want(f) {
+			f.relatedNodes = nil
+		}
+	}
 }
 
 // rulePart holds what one rule recorded.

@@ -99,7 +99,7 @@ func (d *Document) view() *Document {
 	return &Document{
 		Root: o.Root, URL: o.URL, Mode: o.Mode, Facts: o.Facts, Viewport: o.Viewport, Extra: o.Extra,
 		elements: o.elements, roots: o.roots, byAtom: o.byAtom, ids: o.ids, nodes: o.nodes,
-		cache:  newCache(o.nodes, len(o.elements)),
+		cache:  newCache(o, o.nodes, len(o.elements)),
 		origin: o,
 	}
 }
@@ -477,7 +477,7 @@ func (d *Document) Index() {
 	visit(d.Root)
 	d.byAtom = groupByAtom(d.elements)
 	d.nodes = i
-	d.cache = newCache(i, len(d.elements))
+	d.cache = newCache(d, i, len(d.elements))
 }
 
 // groupByAtom lists the elements of each atom in the order given; the

@@ -25,8 +25,8 @@ type selCache struct {
 // (for :nth-of-type) and by tag name (for XPath), with the counts.
 type sibPos struct{ ofType, typeCount, byName int }
 
-func newSelCache(elements int) *selCache {
-	return &selCache{pos: newElemMemo[sibPos](elements), sel: newElemMemo[string](elements), xpath: newElemMemo[string](elements), snippet: newElemMemo[string](elements)}
+func newSelCache(d *Document, elements int) *selCache {
+	return &selCache{d: d, pos: newElemMemo[sibPos](elements), sel: newElemMemo[string](elements), xpath: newElemMemo[string](elements), snippet: newElemMemo[string](elements)}
 }
 
 func (c *selCache) position(e *Node) sibPos {
@@ -118,9 +118,7 @@ func (t *tagCounts) get(name, ns string) int {
 
 func selCacheOf(n *Node) *selCache {
 	if n.doc != nil && n.doc.cache != nil {
-		c := n.doc.cache.sel
-		c.d = n.doc
-		return c
+		return n.doc.cache.sel
 	}
 	return nil
 }
