@@ -34,13 +34,29 @@ const (
 // read familiar code; the browser source adds computed style, layout and
 // accessibility facts in the same type, and rules never learn which source built it.
 type Node struct {
-	Parent, FirstChild, LastChild, PrevSibling, NextSibling *Node
+	// The fields are laid out so that those read while walking the tree
+	// (type, tag, attributes, links) lie in the node's first 128 bytes:
+	// two cache lines.
 
-	Type      NodeType
-	DataAtom  atom.Atom // the element's atom, 0 for unknown tags
-	Data      string    // lower-case tag name for elements, text for text nodes
-	Namespace string    // "" for HTML, "svg" or "math"
+	Parent *Node
+	doc    *Document
+
+	Type     NodeType
+	DataAtom atom.Atom // the element's atom, 0 for unknown tags
+	// elem is the node's position among the document's elements (see Index).
+	elem int32
+	// Focused is true on the element that had focus when the snapshot was taken.
+	Focused bool
+
+	Namespace string // "" for HTML, "svg" or "math"
+	Data      string // lower-case tag name for elements, text for text nodes
 	Attr      []html.Attribute
+
+	FirstChild, LastChild, PrevSibling, NextSibling *Node
+
+	// Index is the node's position in document order (tree order, shadow
+	// trees after their host's attributes, nested documents after their frame).
+	Index int
 
 	// Shadow is the shadow root attached to this element (declarative
 	// shadow DOM in static mode, open and closed roots in browser mode).
@@ -50,10 +66,6 @@ type Node struct {
 	Content *Node
 	// Host is set on a ShadowRootNode and points to its host element.
 	Host *Node
-
-	// Index is the node's position in document order (tree order, shadow
-	// trees after their host's attributes, nested documents after their frame).
-	Index int
 
 	// Style holds computed CSS values (lower-case property names) when the
 	// source knows them; nil in static mode. Inline style declarations are
@@ -80,17 +92,11 @@ type Node struct {
 	BackendID int64
 	// AX holds facts from Chrome's accessibility tree when the oracle was asked.
 	AX *AXFacts
-	// Focused is true on the element that had focus when the snapshot was taken.
-	Focused bool
-	// elem is the node's position among the document's elements (see Index).
-	elem int32
 	// Value is the current value of a form control when the source knows it
 	// (what the user typed); static mode leaves it empty and reads the attribute.
 	Value *string
 	// Checked is the live checkedness of a checkbox or radio when known.
 	Checked *bool
-
-	doc *Document
 }
 
 // Rect is a box in CSS pixels.
