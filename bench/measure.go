@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/domsnapshot"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -294,6 +295,11 @@ func measure(ctx context.Context, tab *checker.Tab, url string, cfg config) (Sam
 		}
 		s.AXTree = ms(time.Since(start))
 		c.axTreeNodes = len(tree.Nodes)
+		// let Chrome drop the tree it built, so that it does not keep
+		// updating it during the next runs
+		if _, err := chromedp.Call(sctx, accessibility.Disable, cdp.Empty{}); err != nil {
+			return s, c, fmt.Errorf("bench: disable the accessibility domain: %w", err)
+		}
 	}
 	return s, c, nil
 }
