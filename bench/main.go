@@ -1,6 +1,6 @@
 // Command bench compares the time of a Delaktig audit with axe-core's in the
 // same headless Chrome, on generated municipal-form pages of 10, 100, 500
-// and 2000 sections (about 28 elements each).
+// and 2000 sections (about 29 elements each).
 //
 //	go run ./bench [-sizes 10,100,500,2000] [-runs 3] [-ax] [-json FILE]
 //	               [-axe FILE | -no-axe] [-chrome PATH]
