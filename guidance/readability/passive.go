@@ -91,7 +91,8 @@ func init() {
 	addWords(langSV, wSPassive, `görs gjordes ges gavs tas togs krävs krävdes skrivs skrevs sänds sändes ställs
 		ställdes läggs lades hålls hölls säljs såldes köps köptes bedöms bedömdes avslås avslogs fås dras drogs
 		sätts sattes väljs valdes nämns nämndes används användes anses ansågs sägs sades skickas nås sköts
-		beviljas godkänns godkändes`)
+		beviljas godkänns godkändes fylls fylldes byts byttes körs kördes förs fördes utförs utfördes införs
+		infördes stängs stängdes följs följdes höjs höjdes sänks sänktes`)
 	addWords(nbnnda, wSPassive, `gis tas fås sies nås slås dras`)
 	addWords(langNordic, wBlock, `en ett et ei ein eit min din sin vår våra mitt ditt sitt vårt mina dina sina
 		mine dine sine våre hans hennes deras dess denna detta dessa denne dette disse desse varje hver kvar
@@ -118,7 +119,7 @@ func init() {
 		en ett den det de min din sin mitt ditt sitt ingen inget något någon av till kvar med`)
 	addWords(nbnnda, wParticiple, `gitt tatt sett gjort skrevet funnet født kjent sendt gått fått slått avslått
 		godtatt vedtatt bestått forstått oversett gjeve teke skrive funne gjort sendt`)
-	addWords(nbnnda, wNotParticiple, `redd rædd glad godt stort fint kort sterkt mørkt kaldt varmt tomt sant klart
+	addWords(nbnnda, wNotParticiple, `opptatt opptekne redd rædd glad godt stort fint kort sterkt mørkt kaldt varmt tomt sant klart
 		helt fullt enkelt rart dyrt rent grønt interessant relevant elegant lett rett nytt ett det et
 		en ei ein eit den de ingen noe noen mitt ditt sitt vårt`)
 
@@ -268,6 +269,11 @@ func participle(lang langMask, w string, f wordFlag, aux wordFlag, afterPronoun 
 	if utf8.RuneCountInString(w) < 4 {
 		return false
 	}
+	if tails := participleTails[lang]; tails != nil && hasAnySuffix(w, tails) {
+		// A strong participle with a prefix: mottaget, utbetalt, omskriven,
+		// mottatt, gjennomgått, motteken.
+		return true
+	}
 	switch lang {
 	case langEN:
 		return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
@@ -304,6 +310,20 @@ func participle(lang langMask, w string, f wordFlag, aux wordFlag, afterPronoun 
 		}
 	}
 	return false
+}
+
+// participleTails end participles formed with a prefix on a strong or
+// irregular verb ("mottaget", "utbetalt", "mottatt", "inngått"), which the
+// regular-ending rules miss because "-tt", "-alt" or "-en" also end
+// adjectives and nouns.
+var participleTails = map[langMask][]string{
+	langSV: {"tagen", "taget", "tagna", "skriven", "skrivet", "skrivna", "given", "givet", "givna", "gjord",
+		"gjort", "gjorda", "dragen", "draget", "dragna", "funnen", "funnet", "bunden", "bundet", "slagen",
+		"slaget", "bruten", "brutet", "hållen", "hållet", "betalt", "betald", "betalda"},
+	langNB: {"tatt", "gitt", "gjort", "slått", "gått", "skrevet", "funnet"},
+	langNN: {"tatt", "gitt", "gjort", "slått", "gått", "teken", "teke", "skriven", "skrive", "gjeven", "gjeve",
+		"funnen", "funne"},
+	langDA: {"taget", "givet", "gjort", "skrevet", "fundet", "slået", "gået"},
 }
 
 // passiveState follows one sentence word by word.
