@@ -57,6 +57,8 @@ func init() {
 		"t.o.m", "exkl", "tfn", "f.d", "f.n", "s.k", "fr", "förf", "avd", "ex", "m.a.o", "mao", "t.v", "t.h", "dir",
 		"vxl", "mob", "tf", "bet", "ggr", "jmf", "mht", "m.h.t", "nr")
 	addAbbr(langSV, abbrNumber, "f", "bil", "sid", "st")
+	// Weekdays in opening hours: "mån.–fre. 8–16".
+	addAbbr(langSV, abbrNumber, "mån", "tis", "ons", "tor", "tors", "fre", "lör", "sön")
 	addAbbr(langSV, abbrFinal, "osv", "o.s.v", "m.m", "mm", "o.l", "o.d", "m.fl", "mfl", "m.m.m", "kr", "usw")
 
 	// Norwegian (bokmål and nynorsk) and Danish.
@@ -65,11 +67,13 @@ func init() {
 		"hhv", "sml", "vha", "ift", "iflg", "avd", "adm", "vedl", "pkt")
 	addAbbr(langNN, abbrInner, "t.d", "m.a", "mtp", "høvesvis")
 	addAbbr(nbnnda, abbrNumber, "bil", "stk", "st")
+	addAbbr(nbnnda, abbrNumber, "man", "tir", "ons", "tor", "tors", "fre", "lør", "søn", "mån", "tys", "laur", "sun")
 	addAbbr(nbnnda, abbrFinal, "osv", "o.s.v", "mv", "m.v", "m.m", "o.l", "o.a", "m.fl", "mfl", "osb", "kr")
 
 	// English.
 	addAbbr(langEN, abbrInner, "cf", "incl", "dept", "viz", "mt", "gov")
-	addAbbr(langEN, abbrNumber, "nos", "vol", "pp", "ch", "sec", "para")
+	addAbbr(langEN, abbrNumber, "nos", "vol", "pp", "ch", "sec", "para", "mon", "tue", "tues", "wed", "thu",
+		"thur", "thurs", "fri", "sat", "sun")
 	addAbbr(langEN, abbrFinal, "inc", "ltd", "co", "jr", "sr", "a.m", "p.m", "est")
 }
 
