@@ -20,7 +20,10 @@ import (
 //     an error summary with a list is judged item by item.
 //
 // A message that only says that something is wrong ("Ogiltigt värde",
-// "Felaktig inmatning", "Ugyldig verdi", "Invalid value", "Fel") fails. A
+// "Felaktig inmatning", "Ugyldig verdi", "Invalid value", "Fel") fails, and
+// so does any short message (at most eight words) that calls the answer
+// wrong without an instruction ("Personnumret är ogiltigt", "Feil i
+// feltet", "The date is not valid"). A
 // message with an instruction ("Skriv …", "Välj …", "Fyll i …", "Velg …",
 // "Enter …") or a format hint ("med 12 siffror", "till exempel",
 // "ÅÅÅÅ-MM-DD") passes. Anything else is cantTell: a person must judge
@@ -90,6 +93,20 @@ var instructs = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	`\d+ (?:siffror|tecken|bokstäver|sifre|siffer|tegn|bokstaver|digits|characters|letters)` +
 	`)(?:$|[^\pL])`)
 
+// complains matches, on lower-case text, a word saying that an answer is
+// wrong: "ogiltigt", "felaktig", "fel", "ugyldig", "feil", "invalid",
+// "incorrect", "not valid".
+var complains = regexp.MustCompile(`(?:^|[^\pL])(?:` +
+	`ogiltig|ogiltigt|ogiltiga|felaktig|felaktigt|felaktiga|fel|inte giltig|inte giltigt|ej giltig|ej giltigt|` +
+	`ugyldig|ugyldige|ugyldigt|feil|feilaktig|feilaktige|ikke gyldig|ikkje gyldig|` +
+	`invalid|incorrect|wrong|not valid|error` +
+	`)(?:$|[^\pL])`)
+
+// maxComplaintWords is the length up to which a message that only calls an
+// answer wrong counts as vague; a longer one may explain the fix in words
+// the patterns do not know.
+const maxComplaintWords = 8
+
 // errorClassWord matches the Nordic class names of error messages.
 var errorClassWord = regexp.MustCompile(`(?:^|[-_])(?:fel|feil|felmeddelande|feilmelding|valideringsfel|valideringsfeil)(?:$|[-_])`)
 
@@ -131,6 +148,8 @@ func classifyError(text string) a11y.Msg {
 		return errMsgVague
 	case instructs.MatchString(low):
 		return errMsgInstructs
+	case complains.MatchString(low) && len(strings.Fields(low)) <= maxComplaintWords:
+		return errMsgVague
 	}
 	return errMsgCheck
 }
