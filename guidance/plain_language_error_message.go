@@ -86,8 +86,10 @@ var instructs = regexp.MustCompile(`(?:^|[^\pL])(?:` +
 	// nb
 	`velg|fyll inn|fyll ut|oppgi|kryss av|last opp|legg ved|sjekk|bruk|legg til|` +
 	`for eksempel|f\.eks\.|høyst|dd\.mm\.åååå|må|trenger|` +
+	// nn
+	`vel|til dømes|høgst|treng|` +
 	// en
-	`enter|choose|select|fill in|use|upload|attach|tick|` +
+	`enter|choose|select|fill in|use|upload|attach|tick|check|make sure|type|write|` +
 	`for example|e\.g\.|at most|at least|dd/mm/yyyy|yyyy|must|need to|should|` +
 	// a count of characters: "med 12 siffror", "11 sifre", "10 digits"
 	`\d+ (?:siffror|tecken|bokstäver|sifre|siffer|tegn|bokstaver|digits|characters|letters)` +
