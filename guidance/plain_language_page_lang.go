@@ -18,8 +18,12 @@ import (
 //   - a clearly different language: failed — a screen reader would read
 //     the whole page with the wrong voice. Clearly means guessed with at
 //     least Options.LangConfidence (0.8), or with at least 0.5 when the
-//     function words of the language family agree (see familyOf); the
-//     declared language must be one the guesser knows;
+//     function words of the language family agree (see familyOf), or,
+//     whatever the guess, function words of another family than the
+//     declared language's (Norwegian text on a page declared English or
+//     Swedish) that outnumber every other family's at least twice and
+//     number at least minFamilyHits; the declared language must be one
+//     the guesser knows;
 //   - a different language guessed with less confidence, a close
 //     neighbour (bokmål and nynorsk, Norwegian and Danish), or no guess
 //     for a declared language the guesser knows: cantTell. When the
@@ -59,6 +63,10 @@ const (
 
 // questionPageLang asks which language the page is written in.
 const questionPageLang = "plain-language-page-lang.which-language"
+
+// minFamilyHits is the number of function words of one family from which
+// the family alone shows that a page is not in its declared language.
+const minFamilyHits = 8
 
 // minFamilyConfidence is the confidence from which a guess that the
 // function-word families agree with counts as clear.
@@ -114,7 +122,11 @@ func runPageLang(p *a11y.Pass, o Options) error {
 			p.Pass(nil, pageLangMatches, d)
 		default:
 			d["guess"] = fam
-			p.CantTell(nil, pageLangMaybe, d, a11y.Ask(questionPageLang))
+			if familyOf(text, minFamilyHits) == fam {
+				p.Fail(nil, pageLangDiffers, d)
+			} else {
+				p.CantTell(nil, pageLangMaybe, d, a11y.Ask(questionPageLang))
+			}
 		}
 		return nil
 	}
@@ -124,7 +136,8 @@ func runPageLang(p *a11y.Pass, o Options) error {
 		p.Pass(nil, pageLangMatches, d)
 	case close:
 		p.CantTell(nil, pageLangClose, d, a11y.Ask(questionPageLang))
-	case conf >= o.LangConfidence, conf >= minFamilyConfidence && fam == familyCode(guess):
+	case conf >= o.LangConfidence, conf >= minFamilyConfidence && fam == familyCode(guess),
+		fam == familyCode(guess) && fam != familyCode(declared) && familyOf(text, minFamilyHits) == fam:
 		p.Fail(nil, pageLangDiffers, d)
 	default:
 		p.CantTell(nil, pageLangMaybe, d, a11y.Ask(questionPageLang))
