@@ -66,10 +66,13 @@ const (
 // for nynorsk; a word spelt with ä or ö scores a point for Swedish and one
 // with æ or ø a point shared by Norwegian and Danish. The confidence is
 // the best language's lead over the runner-up relative to its score,
-// damped until the lead reaches two points and until a fifth of the words
-// (c, the coverage) are evidence for the best language:
+// damped until the lead reaches two points, until a fifth of the words
+// (c, the coverage) are evidence for the best language, and until one word
+// in twenty (f) is one of its function words — letters alone do not make a
+// language, or Finnish and Estonian, full of ä and ö, would pass for
+// Swedish:
 //
-//	confidence = (s1 − s2) / s1 · min(1, (s1 − s2) / 2) · min(1, c / 0.2)
+//	confidence = (s1 − s2) / s1 · min(1, (s1 − s2) / 2) · min(1, c / 0.2) · min(1, f / 0.05)
 //
 // GuessLang returns "" with the confidence it reached when the text has
 // fewer than five words or the confidence is below 0.3 — for example
@@ -83,7 +86,7 @@ func GuessLang(text string) (lang string, confidence float64) {
 		text = text[:cut]
 	}
 	var score [len(langCodes)]float64
-	var hits [len(langCodes)]int
+	var hits, fwHits [len(langCodes)]int
 	words := 0
 	segment(text, langAll, func(_, _ int, ws []string) {
 		for _, w := range ws {
@@ -95,6 +98,11 @@ func GuessLang(text string) (lang string, confidence float64) {
 			m := functionWords[lw]
 			if m != 0 {
 				addScore(&score, m, 1)
+				for i, lc := range langCodes {
+					if m&lc.mask != 0 {
+						fwHits[i]++
+					}
+				}
 			}
 			if l := letterEvidence(lw); l != 0 {
 				addScore(&score, l, 1)
@@ -124,7 +132,8 @@ func GuessLang(text string) (lang string, confidence float64) {
 	}
 	lead := s1 - s2
 	coverage := float64(hits[best]) / float64(words)
-	confidence = lead / s1 * min(1, lead/2) * min(1, coverage/0.2)
+	function := float64(fwHits[best]) / float64(words)
+	confidence = lead / s1 * min(1, lead/2) * min(1, coverage/0.2) * min(1, function/0.05)
 	if confidence < 0.3 {
 		return "", confidence
 	}

@@ -51,6 +51,8 @@ func TestGuessLangUnsure(t *testing.T) {
 		{"bokmål or nynorsk", "Du må fylle ut skjemaet og sende det til kommunen."},
 		{"other language", "Dies ist ein deutscher Satz über die Gemeinde und ihre Dienste."},
 		{"arabic", "مرحبا بكم في البلدية يمكنك التقديم عبر الإنترنت"},
+		{"finnish, with ä and ö", "Hakemus on lähetettävä kunnalle ennen maaliskuun loppua. Päätös tehdään neljän viikon kuluessa."},
+		{"estonian, with ä and ö", "Taotlus tuleb esitada vallavalitsusele enne märtsi lõppu. Otsus tehakse nelja nädala jooksul."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
