@@ -202,7 +202,7 @@ var (
 	emailText     = regexp.MustCompile(`[\pL\pN._%+-]+@[\pL\pN.-]+\.\pL{2,}`)
 	postcodeSE    = regexp.MustCompile(`(?:^|[^\d])\d{3} ?\d{2}\s+\p{Lu}\p{Ll}+`)
 	postcodeNO    = regexp.MustCompile(`(?:^|[^\d])\d{4}\s+\p{Lu}{2,}(?:$|[^\pL])`)
-	addressWord   = regexp.MustCompile(`(?i)(?:postadress|besöksadress|utdelningsadress|postadresse|besøksadresse|adresse|address|postboks|box \d)`)
+	addressWord   = regexp.MustCompile(`(?i)(?:postadress|besöksadress|utdelningsadress|postadresse|besøksadresse|(?:adress|adresse|address)\s*:|vår adress|vår adresse|adressen vår|our address|postboks|p\.?o\.? box|box \d)`)
 	hoursWord     = regexp.MustCompile(`(?i)(?:öppettider|telefontid|telefontider|åpningstid|åpningstider|telefontid|opening hours|office hours|öppet|åpent|open)`)
 	hoursTime     = regexp.MustCompile(`(?i)(?:\d{1,2}[.:]\d{2}|kl(?:\.|ockan)?\s*\d{1,2}|\d{1,2}\s*[–-]\s*\d{1,2}|\d{1,2}\s*(?:am|pm))`)
 	hoursHeading  = regexp.MustCompile(`(?i)^(?:öppettider|telefontider|åpningstider|opening hours)\b`)
