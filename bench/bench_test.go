@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/delaktig/delaktig/a11y/rules"
+	"github.com/delaktig/delaktig/checker"
 	"github.com/delaktig/delaktig/checker/checkertest"
 	"github.com/delaktig/delaktig/internal/pagegen"
 	"github.com/delaktig/delaktig/internal/testenv"
@@ -207,6 +208,8 @@ func TestBenchInChrome(t *testing.T) {
 	require.Len(t, rep.Rows, 1)
 	r := rep.Rows[0]
 	assert.Equal(t, 10, r.Sections)
+	assert.Positive(t, r.StyleProperties)
+	assert.Less(t, r.StyleProperties, len(checker.StyleProperties), "the generated page's styles set few properties")
 	assert.Equal(t, len(pagegen.Form(10)), r.Bytes)
 	assert.Equal(t, elementCount(t, 10), r.Elements)
 	require.Len(t, r.Samples, 2)

@@ -54,6 +54,7 @@ type counts struct {
 	cantTell, ruleErrors int
 	axeNodes, axeRules   int
 	axTreeNodes          int
+	properties           int
 }
 
 // bench measures every size of cfg in one tab of b and returns the report,
@@ -100,6 +101,7 @@ func bench(ctx context.Context, b *checker.Browser, cfg config) (*Report, error)
 			row.Elements = c.elements
 			row.Failed, row.FailedRules, row.CantTell, row.RuleErrors = c.failed, c.failedRules, c.cantTell, c.ruleErrors
 			row.AxeNodes, row.AxeRules, row.AXTreeNodes = c.axeNodes, c.axeRules, c.axTreeNodes
+			row.StyleProperties = c.properties
 			logf("%d sections, run %d/%d: load %s, first capture %s, DOMSnapshot %s (conversion %s), snapshot %s, rules %s, axe %s, AX tree %s",
 				n, run, cfg.runs, formatMS(s.Load), formatMS(s.FirstCapture), formatMS(s.DOMSnapshot), formatMS(s.Convert), formatMS(s.Snapshot),
 				formatMS(s.Rules), formatMS(s.Axe), formatMS(s.AXTree))
@@ -220,9 +222,14 @@ func measure(ctx context.Context, tab *checker.Tab, url string, cfg config) (Sam
 	// The first capture of a page costs more than the next ones (Chrome
 	// fills caches on it): take it once untimed, so that the raw call and
 	// the snapshot below are compared on equal terms. Its time is kept.
+	params, err := checker.PageCaptureParams(sctx)
+	if err != nil {
+		return s, c, fmt.Errorf("bench: %w", err)
+	}
+	c.properties = len(params.ComputedStyles)
 	goruntime.GC()
 	start = time.Now()
-	if _, err := chromedp.Call(sctx, domsnapshot.CaptureSnapshot, checker.CaptureParams()); err != nil {
+	if _, err := chromedp.Call(sctx, domsnapshot.CaptureSnapshot, params); err != nil {
 		return s, c, fmt.Errorf("bench: capture the page: %w", err)
 	}
 	s.FirstCapture = ms(time.Since(start))
@@ -230,14 +237,14 @@ func measure(ctx context.Context, tab *checker.Tab, url string, cfg config) (Sam
 	// (b) the raw DOMSnapshot call, as the snapshot makes it
 	goruntime.GC()
 	start = time.Now()
-	raw, err := chromedp.Call(sctx, domsnapshot.CaptureSnapshot, checker.CaptureParams())
+	raw, err := chromedp.Call(sctx, domsnapshot.CaptureSnapshot, params)
 	if err != nil {
 		return s, c, fmt.Errorf("bench: capture the page: %w", err)
 	}
 	s.DOMSnapshot = ms(time.Since(start))
 	// the conversion alone, for the record: the snapshot below repeats it
 	start = time.Now()
-	if _, err := checker.FromSnapshot(&raw, checker.SnapshotOptions{}); err != nil {
+	if _, err := checker.FromSnapshot(&raw, checker.SnapshotOptions{Properties: params.ComputedStyles}); err != nil {
 		return s, c, fmt.Errorf("bench: convert the snapshot: %w", err)
 	}
 	s.Convert = ms(time.Since(start))

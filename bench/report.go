@@ -35,6 +35,10 @@ type Row struct {
 	Elements int `json:"elements"`
 	// Bytes is the size of the page's HTML.
 	Bytes int `json:"bytes"`
+	// StyleProperties counts the computed style properties the capture
+	// asked for: those the page's styles may set (see
+	// checker.PageCaptureParams).
+	StyleProperties int `json:"style_properties"`
 
 	// Medians over the runs, in milliseconds.
 	Load         float64 `json:"load_ms"`

@@ -40,15 +40,15 @@ var StyleProperties = func() []string {
 	return props
 }()
 
-// CaptureParams returns the parameters of the one DOMSnapshot.captureSnapshot
-// call a state costs: StyleProperties, DOM rectangles (for frame offsets) and
-// paint order.
+// CaptureParams returns the parameters of a captureSnapshot call with every
+// property of StyleProperties and paint order: what Snapshot asks for when
+// the page's styles may set any of them (see PageCaptureParams). Layout
+// bounds and text boxes come with every capture; the DOM rectangles (offset,
+// scroll and client areas of every layout object) are not asked for, as
+// they cost about as much as twenty style properties and only a few scroll
+// containers need them (SnapshotOptions.Scroll).
 func CaptureParams() domsnapshot.CaptureSnapshotParams {
-	return domsnapshot.CaptureSnapshotParams{
-		ComputedStyles:    StyleProperties,
-		IncludeDOMRects:   new(true),
-		IncludePaintOrder: new(true),
-	}
+	return captureParams(StyleProperties)
 }
 
 // NodeShape is what DOM.describeNode tells about a node that the flattened
@@ -74,6 +74,15 @@ type SnapshotOptions struct {
 	// guess: a nested element is no host, and a slot's children are
 	// assigned nodes.
 	Describe func(ids []int64, children bool) map[int64]NodeShape
+	// Properties lists the computed style properties the capture asked for,
+	// in order (nil: StyleProperties). Properties of StyleProperties left
+	// out of it must be ones a page's styles do not set: their style maps
+	// get the property's initial value.
+	Properties []string
+	// Scroll answers, for a few backend node ids of scroll containers, their
+	// scroll and client areas, when the snapshot has no DOM rectangles.
+	// Nil leaves those areas unknown.
+	Scroll func(ids []int64) map[int64]ScrollArea
 }
 
 // Snapshot captures the page of a tab (ctx is a chromedp context of the tab,
@@ -90,15 +99,15 @@ func Snapshot(ctx context.Context) (*a11y.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("checker: read the viewport: %w", err)
 	}
-	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, CaptureParams())
+	res, props, err := captureState(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("checker: capture the page: %w", err)
+		return nil, err
 	}
-	opts := SnapshotOptions{Focused: focused, Describe: describer(ctx)}
+	opts := SnapshotOptions{Focused: focused, Describe: describer(ctx), Properties: props, Scroll: scroller(ctx)}
 	if v := metrics.CSSLayoutViewport; v != nil {
 		opts.Viewport = a11y.Rect{X: float64(v.PageX), Y: float64(v.PageY), Width: float64(v.ClientWidth), Height: float64(v.ClientHeight)}
 	}
-	return FromSnapshot(&res, opts)
+	return FromSnapshot(res, opts)
 }
 
 // focusScript returns the element that has focus, looking into open shadow
@@ -187,7 +196,8 @@ var (
 // document, shadow roots as a11y.ShadowRootNode under Node.Shadow, same-process
 // frames' documents under the frame element's Node.Content, and per node the
 // computed styles (StyleProperties), border box in top-document CSS pixels,
-// scroll and client areas, paint order, backend id, ::before/::after text, live value, checkedness
+// scroll and client areas (from the DOM rectangles when the capture has
+// them, else asked of opts.Scroll for scroll containers only), paint order, backend id, ::before/::after text, live value, checkedness
 // (selectedness for <option>) and focus.
 //
 // An element that has no layout object gets a Style map telling what is
@@ -200,7 +210,15 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	if res == nil || len(res.Documents) == 0 || res.Documents[0].Nodes == nil {
 		return nil, fmt.Errorf("checker: empty snapshot")
 	}
-	c := &converter{res: res, opts: opts, styles: map[string]map[string]string{}}
+	c := &converter{res: res, opts: opts, styles: map[string]map[string]string{}, props: opts.Properties}
+	if c.props == nil {
+		c.props = StyleProperties
+	}
+	for _, p := range StyleProperties {
+		if _, ok := prunable[p]; ok && !slices.Contains(c.props, p) {
+			c.pruned = append(c.pruned, p)
+		}
+	}
 	c.docs = make([]*docConv, len(res.Documents))
 	for i, d := range res.Documents {
 		c.docs[i] = c.prepare(d)
@@ -237,6 +255,20 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	}
 	if doc.Root == nil {
 		return nil, fmt.Errorf("checker: the snapshot has no document node")
+	}
+	if opts.Scroll != nil {
+		if nodes := scrollCandidates(doc.Root); len(nodes) > 0 {
+			ids := make([]int64, len(nodes))
+			for i, n := range nodes {
+				ids[i] = n.BackendID
+			}
+			areas := opts.Scroll(ids)
+			for _, n := range nodes {
+				if a, ok := areas[n.BackendID]; ok {
+					n.Scroll, n.Client = &a.Scroll, &a.Client
+				}
+			}
+		}
 	}
 	unwrapXMLViewer(doc)
 	doc.Index()
@@ -326,6 +358,9 @@ type converter struct {
 	key    []byte
 	// hosts whose light children were placed through several slots
 	reorder map[*a11y.Node]bool
+	// props are the captured properties in order; pruned the properties of
+	// StyleProperties left out, filled in with their initial values
+	props, pruned []string
 }
 
 // docConv holds one snapshot document while it is converted.
@@ -479,6 +514,11 @@ func (c *converter) frameOffsets() {
 					if cr := rect(l.ClientRects, int(k)); cr != nil {
 						off.X += cr.X
 						off.Y += cr.Y
+					} else if int(k) < len(l.Styles) {
+						// no DOM rectangles: the content box starts inside
+						// the frame's border and padding
+						off.X += c.styleLength(l.Styles[k], "border-left-width") + c.styleLength(l.Styles[k], "padding-left")
+						off.Y += c.styleLength(l.Styles[k], "border-top-width") + c.styleLength(l.Styles[k], "padding-top")
 					}
 				}
 				sd := c.docs[sub].snap
@@ -779,6 +819,17 @@ func (d *docConv) box(k int) *a11y.Rect {
 	return b
 }
 
+// styleLength returns a captured length property of one layout object in
+// CSS pixels (0 when absent or not a pixel length).
+func (c *converter) styleLength(idx domsnapshot.ArrayOfStrings, prop string) float64 {
+	k := slices.Index(c.props, prop)
+	if k < 0 || k >= len(idx) || idx[k] < 0 {
+		return 0
+	}
+	v, _ := a11y.ParseLength(c.strIdx(idx[k]), 16, 16)
+	return v
+}
+
 // style returns the (shared) map of one layout object's computed styles.
 func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
 	c.key = c.key[:0]
@@ -788,10 +839,17 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
 	if m, ok := c.styles[string(c.key)]; ok {
 		return m
 	}
-	m := make(map[string]string, len(idx))
+	m := make(map[string]string, len(idx)+len(c.pruned))
 	for k, v := range idx {
-		if k < len(StyleProperties) && v >= 0 {
-			m[StyleProperties[k]] = c.strIdx(v)
+		if k < len(c.props) && v >= 0 {
+			m[c.props[k]] = c.strIdx(v)
+		}
+	}
+	for _, p := range c.pruned {
+		if p == "-webkit-text-fill-color" {
+			m[p] = m["color"]
+		} else {
+			m[p] = prunable[p]
 		}
 	}
 	c.styles[string(c.key)] = m

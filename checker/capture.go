@@ -1,0 +1,301 @@
+package checker
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/domsnapshot"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/delaktig/delaktig/a11y"
+)
+
+// Computed styles are most of what a capture costs: Chrome serialises every
+// requested property for every layout object, text runs included (about
+// 55 ms per property on a page of 58,000 elements). Many of the properties
+// the rules read (filters, shadows, transforms, spacing) keep their initial
+// value on every element unless a style sheet, a style attribute or a
+// presentational attribute sets them: the user agent's own style sheet never
+// does. So before capturing, Delaktig asks the page which properties its
+// styles declare at all, and leaves out the ones nothing declares; the
+// conversion fills those in with their initial value. When the page hides
+// some of its styles (a cross-origin style sheet, a closed shadow root, a
+// frame the page cannot read), every property is captured.
+
+// prunable maps each property that may be left out of a capture to the
+// computed value it has when nothing declares it. The user agent style sheet
+// sets none of them to anything else (a test renders every HTML element with
+// no author style and checks it). "-webkit-text-fill-color" is special: its
+// initial value is currentcolor, which computes to the element's color.
+var prunable = map[string]string{
+	"opacity":                   "1",
+	"transform":                 "none",
+	"clip":                      "auto",
+	"clip-path":                 "none",
+	"filter":                    "none",
+	"backdrop-filter":           "none",
+	"mix-blend-mode":            "normal",
+	"text-shadow":               "none",
+	"box-shadow":                "none",
+	"-webkit-text-stroke-width": "0px",
+	"-webkit-text-fill-color":   "",
+	"background-image":          "none",
+	"background-clip":           "border-box",
+	"float":                     "none",
+	"letter-spacing":            "normal",
+	"word-spacing":              "0px",
+	"text-indent":               "0px",
+	"text-transform":            "none",
+	"z-index":                   "auto",
+	"pointer-events":            "auto",
+	"content-visibility":        "visible",
+	"line-height":               "normal",
+}
+
+// styleScanScript lists the CSS properties that any style of the page may
+// set: every declaration of every readable style sheet (nested rules,
+// @media, @supports, @layer, @import and @keyframes included, adopted sheets
+// and open shadow roots' sheets too), every style attribute, and the
+// properties that presentational attributes set (SVG presentation
+// attributes, align, background, hidden=until-found, MathML's automatic
+// italic). Opaque is true when some style cannot be read: a cross-origin
+// style sheet or frame, or more nodes than it is worth walking. Documents
+// counts the documents read (the page and its same-origin frames).
+const styleScanScript = `(() => {
+	const props = new Set();
+	let opaque = false, documents = 0, seen = 0;
+	const decl = (st) => { if (st) for (let i = 0; i < st.length; i++) props.add(st[i]); };
+	const rules = (list) => {
+		if (!list) return;
+		for (const r of list) {
+			if (r.style) decl(r.style);
+			if (r.styleSheet) sheet(r.styleSheet);
+			if (r.cssRules) rules(r.cssRules);
+		}
+	};
+	const sheet = (s) => {
+		let list = null;
+		try { list = s.cssRules; } catch (e) { opaque = true; return; }
+		rules(list);
+	};
+	const svgAttrs = ["opacity", "transform", "clip", "clip-path", "filter", "letter-spacing", "word-spacing",
+		"pointer-events", "mix-blend-mode", "line-height", "text-transform"];
+	const root = (r) => {
+		for (const s of r.styleSheets || []) sheet(s);
+		for (const s of r.adoptedStyleSheets || []) sheet(s);
+		const walker = (r.ownerDocument || r).createTreeWalker(r, 1);
+		for (let e = walker.currentNode; e; e = walker.nextNode()) {
+			if (++seen > 500000) { opaque = true; return; }
+			if (e.nodeType !== 1) continue;
+			if (e.hasAttribute("style")) decl(e.style);
+			if (e.namespaceURI === "http://www.w3.org/2000/svg") {
+				for (const a of svgAttrs) if (e.hasAttribute(a)) props.add(a);
+			} else if (e.namespaceURI === "http://www.w3.org/1998/Math/MathML") {
+				props.add("text-transform");
+			}
+			if (e.hasAttribute("align")) props.add("float");
+			if (e.hasAttribute("background")) props.add("background-image");
+			if ((e.getAttribute("hidden") || "").toLowerCase() === "until-found") props.add("content-visibility");
+			if (e.shadowRoot) root(e.shadowRoot);
+			const tag = e.localName;
+			if (tag === "iframe" || tag === "frame" || tag === "object" || tag === "embed") {
+				let d = null;
+				try { d = e.contentDocument || (e.getSVGDocument && e.getSVGDocument()); } catch (x) { opaque = true; }
+				if (d) { documents++; root(d); }
+				else if (tag !== "object" && tag !== "embed") opaque = true;
+			}
+		}
+	};
+	documents = 1;
+	root(document);
+	return {props: Array.from(props), opaque, documents};
+})()`
+
+// styleScan is what styleScanScript answers.
+type styleScan struct {
+	Props     []string `json:"props"`
+	Opaque    bool     `json:"opaque"`
+	Documents int      `json:"documents"`
+}
+
+// captureProperties returns the properties to capture for a page whose
+// styles declare the given ones: StyleProperties without the prunable
+// properties nothing declares. A nil scan means every property.
+func captureProperties(scan *styleScan) []string {
+	if scan == nil || scan.Opaque {
+		return StyleProperties
+	}
+	declared := make(map[string]bool, len(scan.Props))
+	for _, p := range scan.Props {
+		declared[p] = true
+	}
+	out := make([]string, 0, len(StyleProperties))
+	for _, p := range StyleProperties {
+		if _, ok := prunable[p]; ok && !declared[p] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// PageCaptureParams returns the parameters of the captureSnapshot call that
+// Snapshot makes for the page of a tab: the computed styles the page's own
+// styles may change (see StyleProperties) and paint order. It reads the
+// page's style sheets, which costs a few milliseconds.
+func PageCaptureParams(ctx context.Context) (domsnapshot.CaptureSnapshotParams, error) {
+	scan, err := scanStyles(ctx)
+	if err != nil {
+		return domsnapshot.CaptureSnapshotParams{}, err
+	}
+	return captureParams(captureProperties(scan)), nil
+}
+
+func captureParams(props []string) domsnapshot.CaptureSnapshotParams {
+	return domsnapshot.CaptureSnapshotParams{ComputedStyles: props, IncludePaintOrder: new(true)}
+}
+
+// scanStyles runs styleScanScript in the page.
+func scanStyles(ctx context.Context) (*styleScan, error) {
+	scan, err := chromedp.Run(ctx, chromedp.Evaluate[styleScan](styleScanScript))
+	if err != nil {
+		return nil, fmt.Errorf("checker: read the page's style sheets: %w", err)
+	}
+	return &scan, nil
+}
+
+// captureState makes the snapshot's captureSnapshot call and returns the answer
+// with the properties it holds. When the answer shows styles the scan could
+// not read (a closed shadow root, a frame it did not see), it captures again
+// with every property.
+func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []string, error) {
+	scan, err := scanStyles(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	props := captureProperties(scan)
+	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
+	if err != nil {
+		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
+	}
+	if len(props) < len(StyleProperties) && hidesStyles(&res, scan) {
+		props = StyleProperties
+		if res, err = chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props)); err != nil {
+			return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
+		}
+	}
+	return &res, props, nil
+}
+
+// hidesStyles tells whether a snapshot holds styles the scan could not
+// read: a closed shadow root or more documents than the scan read.
+func hidesStyles(res *domsnapshot.CaptureSnapshotResult, scan *styleScan) bool {
+	if len(res.Documents) > scan.Documents {
+		return true
+	}
+	for _, d := range res.Documents {
+		if d.Nodes == nil || d.Nodes.ShadowRootType == nil {
+			continue
+		}
+		for _, v := range d.Nodes.ShadowRootType.Value {
+			if i := int(v); i >= 0 && i < len(res.Strings) && res.Strings[i] == "closed" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ScrollArea is an element's scroll and client areas, as Element.scrollLeft/
+// scrollTop/scrollWidth/scrollHeight and clientLeft/clientTop/clientWidth/
+// clientHeight tell them.
+type ScrollArea struct {
+	Scroll, Client a11y.Rect
+}
+
+// maxScrollQueries bounds how many elements one snapshot asks the browser
+// about; the others keep no scroll area and rules answer cantTell for them.
+const maxScrollQueries = 400
+
+const scrollAreaFunc = `function() {
+	return [this.scrollLeft, this.scrollTop, this.scrollWidth, this.scrollHeight,
+		this.clientLeft, this.clientTop, this.clientWidth, this.clientHeight];
+}`
+
+// scroller returns a SnapshotOptions.Scroll that asks the tab.
+func scroller(ctx context.Context) func(ids []int64) map[int64]ScrollArea {
+	return func(ids []int64) map[int64]ScrollArea {
+		out := make(map[int64]ScrollArea, len(ids))
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 8)
+		for _, id := range ids {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(id), ObjectGroup: "delaktig-scroll"})
+				if err != nil || r.Object == nil || r.Object.ObjectID == "" {
+					return
+				}
+				res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+					FunctionDeclaration: scrollAreaFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
+				})
+				if err != nil || res.ExceptionDetails != nil || res.Result == nil {
+					return
+				}
+				var v []float64
+				if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 8 {
+					return
+				}
+				mu.Lock()
+				out[id] = ScrollArea{
+					Scroll: a11y.Rect{X: v[0], Y: v[1], Width: v[2], Height: v[3]},
+					Client: a11y.Rect{X: v[4], Y: v[5], Width: v[6], Height: v[7]},
+				}
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-scroll"})
+		return out
+	}
+}
+
+// scrollCandidates returns the elements whose scroll areas rules may need:
+// rendered elements whose overflow lets them scroll and that have no area
+// yet, at most maxScrollQueries of them.
+func scrollCandidates(root *a11y.Node) []*a11y.Node {
+	var out []*a11y.Node
+	var walk func(n *a11y.Node)
+	walk = func(n *a11y.Node) {
+		for ; n != nil; n = n.NextSibling {
+			if len(out) >= maxScrollQueries {
+				return
+			}
+			if n.Type == a11y.ElementNode && n.Box != nil && n.Scroll == nil && n.BackendID != 0 && scrolls(n.Style) {
+				out = append(out, n)
+			}
+			if n.Shadow != nil {
+				walk(n.Shadow)
+			}
+			if n.Content != nil {
+				walk(n.Content)
+			}
+			walk(n.FirstChild)
+		}
+	}
+	walk(root)
+	return out
+}
+
+func scrolls(style map[string]string) bool {
+	scrollable := []string{"auto", "scroll", "overlay"}
+	return slices.Contains(scrollable, style["overflow-x"]) || slices.Contains(scrollable, style["overflow-y"])
+}
