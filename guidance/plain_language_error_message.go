@@ -16,7 +16,8 @@ import (
 //   - elements that an invalid field (aria-invalid other than "false")
 //     points to with aria-errormessage or aria-describedby;
 //   - elements with role alert, and elements whose class names an error
-//     ("error", "error-message", "fel", "feil"…) that hold no form field;
+//     ("error", "error-message", "fel", "feil"…) that hold no form field
+//     and are not headings (an error summary's title is no message);
 //     an error summary with a list is judged item by item.
 //
 // A message that only says that something is wrong ("Ogiltigt värde",
@@ -145,12 +146,13 @@ func vagueKey(s string) string {
 // classifyError returns the message key for an error text.
 func classifyError(text string) a11y.Msg {
 	low := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	key := vagueKey(text) // without a leading "Fel:" or "Error:" label
 	switch {
-	case vagueErrors[vagueKey(text)]:
+	case vagueErrors[key]:
 		return errMsgVague
 	case instructs.MatchString(low):
 		return errMsgInstructs
-	case complains.MatchString(low) && len(strings.Fields(low)) <= maxComplaintWords:
+	case complains.MatchString(key) && len(strings.Fields(key)) <= maxComplaintWords:
 		return errMsgVague
 	}
 	return errMsgCheck
@@ -177,19 +179,21 @@ func runErrorMessage(p *a11y.Pass) error {
 				}
 			}
 		}
-		if p.Doc.ExplicitRole(e) == "alert" || errorClass(e.Get("class")) && !holdsField(e) {
+		if p.Doc.ExplicitRole(e) == "alert" || errorClass(e.Get("class")) && !holdsField(e) && !isHeading(p, e) {
 			add(e)
 		}
 	}
+	judged := map[*a11y.Node]bool{}
 	for _, t := range targets {
 		items := summaryItems(t)
 		if len(items) == 0 {
 			items = []*a11y.Node{t}
 		}
 		for _, it := range items {
-			if containsOther(it, targets, t) {
-				continue // judged through the inner target
+			if containsOther(it, targets, t) || judged[it] {
+				continue // judged through the inner target, or already
 			}
+			judged[it] = true
 			text := strings.Join(strings.Fields(visibleText(p, it)), " ")
 			if text == "" {
 				continue
