@@ -202,8 +202,9 @@ type rulePart struct {
 }
 
 // parallelMin is the number of elements from which Check shares the rules
-// out among several goroutines by default: below it, the engine facts each
-// goroutine works out again cost more than the rules.
+// out among several goroutines by default: below it, working out every
+// element's facts up front and copying them for each goroutine costs more
+// than the rules.
 const parallelMin = 600
 
 // workers returns the number of goroutines Check runs doc's rules on.
@@ -217,17 +218,19 @@ func (o *Options) workers(doc *Document) int {
 	return min(runtime.GOMAXPROCS(0), maxAutoWorkers)
 }
 
-// maxAutoWorkers bounds the goroutines Check uses by default: each works
-// out the roles and names its rules ask for on its own, so more goroutines
-// repeat more of that work.
+// maxAutoWorkers bounds the goroutines Check uses by default: each keeps a
+// copy of the engine's tables and derives the values its rules memoise
+// (Document.Memo) on its own, so more goroutines repeat more of that work.
 const maxAutoWorkers = 4
 
 // runRules runs the document-scoped rules among rules over doc, on up to
 // workers goroutines, and returns what each recorded, in rule order. The
 // rules are shared out in a fixed way (round robin, in order), so a check
-// always runs each rule on the same goroutine with the same cache; each
-// goroutine but the first sees the document through a view with caches of
-// its own. When ctx ends it stops starting rules and returns the parts of
+// always runs each rule on the same goroutine with the same cache. With
+// several goroutines, the facts of every element are worked out first
+// (see prime); each goroutine but the first sees the document through a
+// view that starts from a copy of them and shares the names computed on
+// any goroutine. When ctx ends it stops starting rules and returns the parts of
 // the rules that ran, with ctx's error.
 func runRules(ctx context.Context, doc *Document, rules []*Rule, workers int) ([]rulePart, error) {
 	var run []*Rule
@@ -264,11 +267,17 @@ func runRules(ctx context.Context, doc *Document, rules []*Rule, workers int) ([
 		shares[k%workers] = append(shares[k%workers], i)
 		k++
 	}
+	// the facts every rule reads are worked out once, here, and every
+	// goroutine starts from them; the views are made before any starts
+	doc.owner().prime(workers)
+	views := make([]*Document, workers)
+	for w := 1; w < workers; w++ {
+		views[w] = doc.view()
+	}
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := 1; w < workers; w++ {
-		view := doc.view()
-		wg.Go(func() { errs[w] = runShare(ctx, view, run, shares[w], parts) })
+		wg.Go(func() { errs[w] = runShare(ctx, views[w], run, shares[w], parts) })
 	}
 	errs[0] = runShare(ctx, doc, run, shares[0], parts)
 	wg.Wait()

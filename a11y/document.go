@@ -91,15 +91,17 @@ func (d *Document) owner() *Document {
 	return d
 }
 
-// view returns a Document over the same tree and indexes as d with empty
-// caches of its own, for another goroutine to run rules on while d is in
-// use: nothing the two write is shared. d must be indexed.
+// view returns a Document over the same tree and indexes as d, for another
+// goroutine to run rules on while d is in use. Its caches start as copies
+// of d's (see prime), except the names and descriptions, which d and its
+// views share through slots each goroutine may set once. d must be indexed
+// and not in use on another goroutine while view runs.
 func (d *Document) view() *Document {
 	o := d.owner()
 	return &Document{
 		Root: o.Root, URL: o.URL, Mode: o.Mode, Facts: o.Facts, Viewport: o.Viewport, Extra: o.Extra,
 		elements: o.elements, roots: o.roots, byAtom: o.byAtom, ids: o.ids, nodes: o.nodes,
-		cache:  newCache(o, o.nodes, len(o.elements)),
+		cache:  o.cache.forView(o, len(o.elements)),
 		origin: o,
 	}
 }

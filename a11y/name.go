@@ -70,8 +70,8 @@ const (
 
 // nameCache memoises accessible names and descriptions.
 type nameCache struct {
-	name memo[nameFacts]
-	desc memo[string]
+	name sharedMemo[nameFacts] // shared with the document's views
+	desc sharedMemo[string]    // shared with the document's views
 
 	ariaHidden memo[bool]
 
@@ -90,6 +90,13 @@ type nameCache struct {
 	sheets *sheetFacts // static-mode style sheet facts, built on first use
 }
 
+// noName and noDescription are the memoised facts of the many elements
+// without a name or description, kept once.
+var (
+	noName        nameFacts
+	noDescription string
+)
+
 // nameFacts is the memoised name of a node, where it came from and
 // whether the document's facts settle it.
 type nameFacts struct {
@@ -99,8 +106,8 @@ type nameFacts struct {
 
 func newNameCache(elements int) *nameCache {
 	return &nameCache{
-		name:       newElemMemo[nameFacts](elements),
-		desc:       newElemMemo[string](elements),
+		name:       newSharedMemo[nameFacts](elements),
+		desc:       newSharedMemo[string](elements),
 		ariaHidden: newElemMemo[bool](elements),
 		entered:    make([]uint32, elements),
 	}
@@ -140,7 +147,7 @@ func (d *Document) Name(n *Node) string {
 		if t != "" {
 			src = NameSourceBrowser
 		}
-		c.name.put(d, n, nameFacts{name: t, source: src})
+		c.name.put(d, n, nameFacts{name: t, source: src}, nil)
 		return t
 	}
 	w := d.newNameWalk(n)
@@ -157,7 +164,12 @@ func (d *Document) Name(n *Node) string {
 			t, src = p, NameSourcePlaceholder
 		}
 	}
-	c.name.put(d, n, nameFacts{name: t, source: src, unsure: w.unsure})
+	v := nameFacts{name: t, source: src, unsure: w.unsure}
+	var p *nameFacts
+	if v == (nameFacts{}) {
+		p = &noName
+	}
+	c.name.put(d, n, v, p)
 	return t
 }
 
@@ -203,7 +215,11 @@ func (d *Document) Description(n *Node) string {
 		return v
 	}
 	v := d.description(n)
-	c.desc.put(d, n, v)
+	var p *string
+	if v == "" {
+		p = &noDescription
+	}
+	c.desc.put(d, n, v, p)
 	return v
 }
 
