@@ -13,7 +13,8 @@ import (
 
 // PlainLanguageAbbreviation: acronyms are explained where readers first
 // meet them. The rule looks for words written in capitals ("LSS", "FK",
-// "SFI", "NAV") in the visible text of the whole page (AllTextBlocks), and
+// "SFI", "NAV"), alone or at the head of a compound ("LSS-handläggaren"),
+// in the visible text of the whole page (AllTextBlocks), and
 // for each one asks whether the page explains it:
 //
 //   - by an <abbr> or <dfn> element, or any element with a title, whose
@@ -66,7 +67,7 @@ var commonAcronyms = map[string]bool{
 	"CD": true, "WC": true, "AB": true, "AS": true, "ASA": true, "AM": true, "PM": true, "UK": true,
 	"WWW": true, "HTML": true, "FAQ": true, "QR": true, "NB": true, "PS": true, "JPG": true, "JPEG": true,
 	"PNG": true, "DOC": true, "OBS": true, "DOCX": true, "MB": true, "KB": true, "GB": true, "KM": true, "CM": true,
-	"MM": true, "KG": true, "SEK": true, "NOK": true, "EUR": true, "USD": true, "DKK": true, "ISK": true,
+	"MM": true, "KG": true, "SEK": true, "NOK": true, "EUR": true, "USD": true, "DKK": true, "ISK": true, "CO2": true,
 }
 
 // familiarAcronyms are names of agencies and services most people in the
@@ -105,6 +106,24 @@ func isAcronym(w string) bool {
 		}
 	}
 	return letters >= 2 && letters <= maxAcronymLetters && utf8.RuneCountInString(w) <= 8
+}
+
+// acronymPart returns the acronym a word is or starts a compound with
+// ("LSS", "LSS-handläggaren", "NAV-kontoret"), or "". A code such as a case
+// number ("FS-2026-0042") is no compound: the part after the hyphen must
+// be a word in lower case.
+func acronymPart(w string) string {
+	if isAcronym(w) {
+		return w
+	}
+	head, rest, ok := strings.Cut(w, "-")
+	if !ok || !isAcronym(head) {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) {
+		return ""
+	}
+	return head
 }
 
 // maxAcronymLetters is the most letters an acronym has; longer words in
@@ -174,8 +193,8 @@ func runAbbreviation(p *a11y.Pass) error {
 	for bi, b := range blocks {
 		toks := tokenize(b.Text)
 		for i, t := range toks {
-			w := b.Text[t.start:t.end]
-			if !isAcronym(w) || commonAcronyms[w] || isRoman(w) || inCapsRun(b.Text, toks, i) {
+			w := acronymPart(b.Text[t.start:t.end])
+			if w == "" || commonAcronyms[w] || isRoman(w) || inCapsRun(b.Text, toks, i) {
 				continue
 			}
 			u := uses[w]
