@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -44,16 +45,19 @@ with "<"; otherwise as plain text, with paragraphs separated by blank lines.`
 type textOptions struct {
 	lang     string // report language
 	textLang string // language of the text, "" to use the page's or guess
-	format   string
-	failOn   a11y.Impact
-	opts     guidance.Options
+	// langGiven says --lang was given: a plain text whose language cannot
+	// be guessed is then taken to be in the report's language.
+	langGiven bool
+	format    string
+	failOn    a11y.Impact
+	opts      guidance.Options
 }
 
 func runText(ctx context.Context, s *stdio, args []string) int {
 	fs := newFlags(s, commands["text"], textAbout)
 	lang := fs.String("lang", defaultLang(), "language of the report: sv, nb or en; the default comes from DELAKTIG_LANG or LANG")
 	format := fs.String("format", "text", "output format: text or json")
-	textLang := fs.String("text-lang", "", "language the text is written in (sv, nb, en…), when the page does not say; guessed when empty")
+	textLang := fs.String("text-lang", "", "language the text is written in (sv, nb, en…), when the page does not say; guessed when empty, and for a plain text that cannot be guessed the --lang given")
 	maxLIX := fs.Float64("max-lix", guidance.DefaultOptions().MaxLIX, "highest LIX accepted for a text meant for everyone")
 	maxWords := fs.Int("max-sentence-words", guidance.DefaultOptions().MaxSentenceWords, "longest sentence accepted, in words")
 	failOn := fs.String("fail-on", "any", "exit 1 only for failures at least this serious: critical, serious, moderate, minor or any")
@@ -63,6 +67,7 @@ func runText(ctx context.Context, s *stdio, args []string) int {
 	}
 	o, err := textConfig(*lang, *format, *textLang, *failOn, *maxLIX, *maxWords)
 	if err == nil {
+		fs.Visit(func(f *flag.Flag) { o.langGiven = o.langGiven || f.Name == "lang" })
 		switch {
 		case len(pos) == 0:
 			err = usagef("no text given: name a file, or - for standard input, for example: delaktig text ansokan.html")
@@ -207,8 +212,16 @@ func loadText(s *stdio, o *textOptions, name string) (*textInput, error) {
 	in.text = string(b)
 	in.lang = o.textLang
 	if in.lang == "" {
-		in.lang, _ = readability.GuessLang(in.text)
+		var conf float64
+		in.lang, conf = readability.GuessLang(in.text)
 		in.guessed = in.lang != ""
+		if in.lang == "" && conf > 0 && o.langGiven {
+			// The text has function words of the languages the guesser
+			// knows, but too few to choose (a short text is often bokmål
+			// and nynorsk alike): take it to be in the language the
+			// reader asked the report in.
+			in.lang = o.lang
+		}
 	}
 	doc, err := a11y.FromHTMLString(plainPage(in.text, in.lang), display)
 	if err != nil {
