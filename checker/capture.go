@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -30,8 +31,10 @@ import (
 // prunable maps each property that may be left out of a capture to the
 // computed value it has when nothing declares it. The user agent style sheet
 // sets none of them to anything else (a test renders every HTML element with
-// no author style and checks it). "-webkit-text-fill-color" is special: its
-// initial value is currentcolor, which computes to the element's color.
+// no author style and checks it), but for the focus ring it draws around
+// the focused element: Snapshot asks for that element's outline apart.
+// "-webkit-text-fill-color" and "outline-color" are special: their initial
+// value computes to the element's color.
 var prunable = map[string]string{
 	"opacity":                   "1",
 	"transform":                 "none",
@@ -44,17 +47,14 @@ var prunable = map[string]string{
 	"box-shadow":                "none",
 	"-webkit-text-stroke-width": "0px",
 	"-webkit-text-fill-color":   "",
+	"outline-style":             "none",
+	"outline-width":             "3px",
+	"outline-color":             "",
 	"background-image":          "none",
 	"background-clip":           "border-box",
 	"float":                     "none",
-	"letter-spacing":            "normal",
-	"word-spacing":              "0px",
-	"text-indent":               "0px",
 	"text-transform":            "none",
-	"z-index":                   "auto",
-	"pointer-events":            "auto",
 	"content-visibility":        "visible",
-	"line-height":               "normal",
 }
 
 // styleScanScript lists the CSS properties that any style of the page may
@@ -83,8 +83,7 @@ const styleScanScript = `(() => {
 		try { list = s.cssRules; } catch (e) { opaque = true; return; }
 		rules(list);
 	};
-	const svgAttrs = ["opacity", "transform", "clip", "clip-path", "filter", "letter-spacing", "word-spacing",
-		"pointer-events", "mix-blend-mode", "line-height", "text-transform"];
+	const svgAttrs = ["opacity", "transform", "clip", "clip-path", "filter", "mix-blend-mode", "text-transform", "outline-style", "outline-width", "outline-color"];
 	const root = (r) => {
 		for (const s of r.styleSheets || []) sheet(s);
 		for (const s of r.adoptedStyleSheets || []) sheet(s);
@@ -128,7 +127,7 @@ type styleScan struct {
 // properties nothing declares. A nil scan means every property.
 func captureProperties(scan *styleScan) []string {
 	if scan == nil || scan.Opaque {
-		return StyleProperties
+		return requested(StyleProperties)
 	}
 	declared := make(map[string]bool, len(scan.Props))
 	for _, p := range scan.Props {
@@ -141,7 +140,100 @@ func captureProperties(scan *styleScan) []string {
 		}
 		out = append(out, p)
 	}
+	return requested(out)
+}
+
+// boxShorthands are the shorthands a capture asks for instead of their four
+// longhands (top, right, bottom, left): one value costs Chrome about what
+// one longhand does, and the conversion expands it again.
+var boxShorthands = map[string][4]string{
+	"padding":      {"padding-top", "padding-right", "padding-bottom", "padding-left"},
+	"border-width": {"border-top-width", "border-right-width", "border-bottom-width", "border-left-width"},
+	"border-style": {"border-top-style", "border-right-style", "border-bottom-style", "border-left-style"},
+	"border-color": {"border-top-color", "border-right-color", "border-bottom-color", "border-left-color"},
+}
+
+// requested returns the list of properties to ask Chrome for: props with
+// every complete group of box longhands replaced by its shorthand.
+func requested(props []string) []string {
+	out := make([]string, 0, len(props))
+	for _, p := range props {
+		short := ""
+		for s, sides := range boxShorthands {
+			if slices.Contains(sides[:], p) {
+				short = s
+			}
+		}
+		if short == "" {
+			out = append(out, p)
+			continue
+		}
+		complete := true
+		for _, side := range boxShorthands[short] {
+			complete = complete && slices.Contains(props, side)
+		}
+		switch {
+		case !complete:
+			out = append(out, p)
+		case !slices.Contains(out, short):
+			out = append(out, short)
+		}
+	}
 	return out
+}
+
+// prunedFrom returns the prunable properties of StyleProperties that a
+// capture of props (as requested) leaves out.
+func prunedFrom(props []string) []string {
+	var out []string
+	for _, p := range StyleProperties {
+		if _, ok := prunable[p]; ok && !slices.Contains(props, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// expandBox stores the four longhands of a box shorthand's computed value:
+// one to four values, top right bottom left, a missing one repeating its
+// opposite side. Values are split at spaces outside parentheses, so
+// "rgb(0, 0, 0) red" is two colours.
+func expandBox(m map[string]string, sides [4]string, v string) {
+	var parts []string
+	depth, start := 0, -1
+	for i, r := range v {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		}
+		if r == ' ' && depth == 0 {
+			if start >= 0 {
+				parts = append(parts, v[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		parts = append(parts, v[start:])
+	}
+	var top, right, bottom, left string
+	switch len(parts) {
+	case 1:
+		top, right, bottom, left = parts[0], parts[0], parts[0], parts[0]
+	case 2:
+		top, right, bottom, left = parts[0], parts[1], parts[0], parts[1]
+	case 3:
+		top, right, bottom, left = parts[0], parts[1], parts[2], parts[1]
+	case 4:
+		top, right, bottom, left = parts[0], parts[1], parts[2], parts[3]
+	default:
+		return // not a box value: the longhands stay unknown
+	}
+	m[sides[0]], m[sides[1]], m[sides[2]], m[sides[3]] = top, right, bottom, left
 }
 
 // PageCaptureParams returns the parameters of the captureSnapshot call that
@@ -183,8 +275,8 @@ func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []st
 	if err != nil {
 		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
-	if len(props) < len(StyleProperties) && hidesStyles(&res, scan) {
-		props = StyleProperties
+	if len(prunedFrom(props)) > 0 && hidesStyles(&res, scan) {
+		props = requested(StyleProperties)
 		if res, err = chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props)); err != nil {
 			return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 		}
@@ -298,4 +390,48 @@ func scrollCandidates(root *a11y.Node) []*a11y.Node {
 func scrolls(style map[string]string) bool {
 	scrollable := []string{"auto", "scroll", "overlay"}
 	return slices.Contains(scrollable, style["overflow-x"]) || slices.Contains(scrollable, style["overflow-y"])
+}
+
+const outlineFunc = `function() {
+	const cs = getComputedStyle(this);
+	return [cs.outlineStyle, cs.outlineWidth, cs.outlineColor];
+}`
+
+// focusOutline gives the focused element of doc its own computed outline
+// when the capture left the outline out: the user agent's focus ring is the
+// one outline no style sheet declares.
+func focusOutline(ctx context.Context, doc *a11y.Document, props []string) {
+	if slices.Contains(props, "outline-style") {
+		return
+	}
+	var focused *a11y.Node
+	for n := range doc.Elements() {
+		if n.Focused && n.Style != nil && n.BackendID != 0 {
+			focused = n
+			break
+		}
+	}
+	if focused == nil {
+		return
+	}
+	r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(focused.BackendID), ObjectGroup: "delaktig-focus"})
+	if err != nil || r.Object == nil || r.Object.ObjectID == "" {
+		return
+	}
+	defer func() {
+		_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-focus"})
+	}()
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: outlineFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
+	})
+	if err != nil || res.ExceptionDetails != nil || res.Result == nil {
+		return
+	}
+	var v []string
+	if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 3 {
+		return
+	}
+	m := maps.Clone(focused.Style) // style maps are shared
+	m["outline-style"], m["outline-width"], m["outline-color"] = v[0], v[1], v[2]
+	focused.Style = m
 }

@@ -73,9 +73,12 @@ func styleMaps(doc *a11y.Document) map[int64]map[string]string {
 // fullCapture captures the tab's page with every style property.
 func fullCapture(t *testing.T, ctx context.Context) *a11y.Document {
 	t.Helper()
-	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, checker.CaptureParams())
+	// every longhand asked for as such, so that the shorthands and their
+	// expansion are checked too
+	params := domsnapshot.CaptureSnapshotParams{ComputedStyles: checker.StyleProperties}
+	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, params)
 	require.NoError(t, err)
-	doc, err := checker.FromSnapshot(&res, checker.SnapshotOptions{})
+	doc, err := checker.FromSnapshot(&res, checker.SnapshotOptions{Properties: checker.StyleProperties})
 	require.NoError(t, err)
 	return doc
 }
@@ -122,40 +125,62 @@ func assertSameStyles(t *testing.T, url, script string) domsnapshot.CaptureSnaps
 
 func TestCaptureLeavesOutOnlyUnsetProperties(t *testing.T) {
 	params := assertSameStyles(t, servePage(t, everyElement), "")
+	t.Run("focus ring", func(t *testing.T) {
+		// a field focused from the keyboard gets the user agent's focus ring
+		url := servePage(t, `<!doctype html><html lang="en"><head><title>Focus</title></head><body>
+<label>Name <input id="f"></label><label>Other <input></label></body></html>`)
+		ctx, cancel := context.WithTimeout(tab(t).Context(), 30*time.Second)
+		defer cancel()
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+		require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("\t")))
+		full := fullCapture(t, ctx)
+		doc, err := checker.Snapshot(ctx)
+		require.NoError(t, err)
+		want, got := full.ByID(full.Root, "f"), doc.ByID(doc.Root, "f")
+		require.NotNil(t, want)
+		require.NotNil(t, got)
+		require.True(t, got.Focused)
+		assert.NotEqual(t, "none", want.Style["outline-style"], "the focused field has a ring")
+		for _, p := range []string{"outline-style", "outline-width", "outline-color"} {
+			assert.Equal(t, want.Style[p], got.Style[p], p)
+		}
+	})
 	// the user agent style sheet alone sets none of these
-	for _, p := range []string{"opacity", "filter", "text-shadow", "box-shadow", "letter-spacing", "background-image", "z-index"} {
+	for _, p := range []string{"opacity", "filter", "text-shadow", "box-shadow", "transform", "background-image", "clip-path", "outline-style"} {
 		assert.NotContains(t, params.ComputedStyles, p)
 	}
 	assert.Contains(t, params.ComputedStyles, "text-transform", "MathML sets text-transform")
 	assert.Contains(t, params.ComputedStyles, "content-visibility", "hidden=until-found sets content-visibility")
 	assert.Contains(t, params.ComputedStyles, "color")
-	assert.Less(t, len(params.ComputedStyles), len(checker.StyleProperties)-10)
+	assert.Contains(t, params.ComputedStyles, "border-color", "box longhands are asked for as shorthands")
+	assert.NotContains(t, params.ComputedStyles, "border-top-color")
+	assert.Less(t, len(params.ComputedStyles), len(checker.StyleProperties)-20)
 	assert.Nil(t, params.IncludeDOMRects, "DOM rectangles are not captured")
 }
 
 func TestCaptureKeepsDeclaredProperties(t *testing.T) {
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/css")
-		_, _ = w.Write([]byte(`.far { box-shadow: 0 0 3px red; word-spacing: 4px }`))
+		_, _ = w.Write([]byte(`.far { box-shadow: 0 0 3px red; text-shadow: 1px 1px blue }`))
 	}))
 	defer other.Close()
 	page := `<!doctype html><html lang="en"><head><title>Declared</title><style>
-@media screen { .a { opacity: .5 } @supports (display: grid) { .b { letter-spacing: 2px } } }
+@media screen { .a { opacity: .5; padding: 1px 2px 3px } @supports (display: grid) { .b { clip-path: inset(1px) } } }
 @keyframes spin { from { transform: rotate(10deg) } to { transform: rotate(20deg) } }
-.c { animation: spin 100s paused } .d { & span { text-indent: 5px } }
+.c { animation: spin 100s paused } .d { & span { box-shadow: 1px 1px red; border: 1px solid; border-color: rgb(1, 2, 3) color(srgb 1 0 0) } }
 </style></head><body>
 <p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="d"><span>d</span></p>
 <p style="text-shadow: 1px 1px 2px blue">inline</p><img align="right" alt="x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
 <svg width="10" height="10"><rect width="5" height="5" opacity="0.4" filter="none"/></svg>
 <div id="host"></div><div id="closed"></div></body></html>`
 	script := `(() => {
-		const s = new CSSStyleSheet(); s.replaceSync(".z { z-index: 3; position: relative }");
+		const s = new CSSStyleSheet(); s.replaceSync(".z { mix-blend-mode: multiply; position: relative }");
 		const open = document.getElementById("host").attachShadow({mode: "open"});
 		open.adoptedStyleSheets = [s];
-		open.innerHTML = "<p class=z>adopted</p><style>p { pointer-events: none }</style>";
+		open.innerHTML = "<p class=z>adopted</p><style>p { background-image: linear-gradient(red, blue) }</style>";
 	})()`
 	params := assertSameStyles(t, servePage(t, page), script)
-	for _, p := range []string{"opacity", "letter-spacing", "transform", "text-indent", "text-shadow", "float", "z-index", "pointer-events", "filter"} {
+	for _, p := range []string{"opacity", "transform", "text-shadow", "float", "filter", "clip-path", "box-shadow", "mix-blend-mode"} {
 		assert.Contains(t, params.ComputedStyles, p)
 	}
 	assert.NotContains(t, params.ComputedStyles, "backdrop-filter")
@@ -163,7 +188,7 @@ func TestCaptureKeepsDeclaredProperties(t *testing.T) {
 	t.Run("cross-origin sheet", func(t *testing.T) {
 		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Far</title>
 <link rel="stylesheet" href="`+other.URL+`/far.css"></head><body><p class="far">far away</p></body></html>`), "")
-		assert.Equal(t, checker.StyleProperties, params.ComputedStyles, "an unreadable sheet may set anything")
+		assert.Equal(t, checker.CaptureParams().ComputedStyles, params.ComputedStyles, "an unreadable sheet may set anything")
 	})
 	t.Run("closed shadow root", func(t *testing.T) {
 		assertSameStyles(t, servePage(t, page), `(() => {
