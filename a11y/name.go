@@ -1080,10 +1080,34 @@ func hasText(s string) bool { return strings.TrimSpace(s) != "" }
 
 // normalizeSpace collapses runs of white space to one space and trims.
 func normalizeSpace(s string) string {
-	if s == "" {
-		return ""
+	// most strings are already normal: spare the two allocations
+	after := true // after a space, or at the start
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r', ' ':
+				if c != ' ' || after {
+					return strings.Join(strings.Fields(s), " ")
+				}
+				after = true
+			default:
+				after = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		after = false
+		i += size
 	}
-	return strings.Join(strings.Fields(s), " ")
+	if after && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // sheetFacts records, for a document without computed styles, where author

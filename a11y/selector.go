@@ -270,6 +270,13 @@ func Snippet(n *Node) string {
 
 func snippet(n *Node) string {
 	var b strings.Builder
+	// room for the whole snippet at once (values are cut at 80 bytes, the
+	// text at 60), so that the builder grows once
+	size := 2*len(n.Data) + 70
+	for _, a := range n.Attr {
+		size += len(a.Namespace) + len(a.Key) + min(len(a.Val), 84) + 5
+	}
+	b.Grow(min(size, MaxSnippet+100))
 	b.WriteByte('<')
 	b.WriteString(n.Data)
 	for _, a := range n.Attr {
@@ -295,7 +302,9 @@ func snippet(n *Node) string {
 	}
 	text := snippetText(n, 60)
 	b.WriteString(text)
-	b.WriteString("</" + n.Data + ">")
+	b.WriteString("</")
+	b.WriteString(n.Data)
+	b.WriteByte('>')
 	return truncate(b.String(), MaxSnippet)
 }
 

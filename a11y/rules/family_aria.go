@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -38,9 +39,9 @@ const maxAriaExcerpt = 60
 // ariaExcerpt keeps an attribute value short for a message (white space
 // collapsed, long values cut). Report writers escape it.
 func ariaExcerpt(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > maxAriaExcerpt {
-		return string(r[:maxAriaExcerpt-1]) + "…"
+	s = collapseSpace(s)
+	if utf8.RuneCountInString(s) > maxAriaExcerpt {
+		return string([]rune(s)[:maxAriaExcerpt-1]) + "…"
 	}
 	return s
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"golang.org/x/net/html/atom"
 
 	"github.com/delaktig/delaktig/a11y"
@@ -50,7 +48,7 @@ func runLabelDescriptive(p *a11y.Pass) error {
 			if l == n || asked[l] {
 				continue
 			}
-			text := strings.Join(strings.Fields(l.Text()), " ")
+			text := collapseSpace(l.Text())
 			if text == "" && !hasPictures(l) || !visibleForJudgement(p, l) {
 				continue
 			}
