@@ -58,18 +58,27 @@ var prunable = map[string]string{
 }
 
 // styleScanScript lists the CSS properties that any style of the page may
-// set: every declaration of every readable style sheet (nested rules,
-// @media, @supports, @layer, @import and @keyframes included, adopted sheets
-// and open shadow roots' sheets too), every style attribute, and the
-// properties that presentational attributes set (SVG presentation
-// attributes, align, background, hidden=until-found, MathML's automatic
-// italic). Opaque is true when some style cannot be read: a cross-origin
-// style sheet or frame, or more nodes than it is worth walking. Documents
-// counts the documents read (the page and its same-origin frames).
+// set, each with the values declared for it (at most 16; "*" stands for
+// more, or for a value set by an attribute): every declaration of every
+// readable style sheet (nested rules, @media, @supports, @layer, @import and
+// @keyframes included, adopted sheets and open shadow roots' sheets too),
+// every style attribute, and the properties presentational attributes set
+// (SVG presentation attributes, align, background, hidden=until-found,
+// MathML's automatic italic). Opaque is true when some style cannot be
+// read: a cross-origin style sheet or frame, or more nodes than it is worth
+// walking. Documents counts the documents read (the page and its
+// same-origin frames).
 const styleScanScript = `(() => {
-	const props = new Set();
+	const vals = new Map();
 	let opaque = false, documents = 0, seen = 0;
-	const decl = (st) => { if (st) for (let i = 0; i < st.length; i++) props.add(st[i]); };
+	const add = (p, v) => {
+		let s = vals.get(p);
+		if (!s) { s = new Set(); vals.set(p, s); }
+		if (s.size < 16) s.add(v); else s.add("*");
+	};
+	const decl = (st) => {
+		if (st) for (let i = 0; i < st.length; i++) add(st[i], st.getPropertyValue(st[i]).trim().toLowerCase());
+	};
 	const rules = (list) => {
 		if (!list) return;
 		for (const r of list) {
@@ -93,13 +102,13 @@ const styleScanScript = `(() => {
 			if (e.nodeType !== 1) continue;
 			if (e.hasAttribute("style")) decl(e.style);
 			if (e.namespaceURI === "http://www.w3.org/2000/svg") {
-				for (const a of svgAttrs) if (e.hasAttribute(a)) props.add(a);
+				for (const a of svgAttrs) if (e.hasAttribute(a)) add(a, "*");
 			} else if (e.namespaceURI === "http://www.w3.org/1998/Math/MathML") {
-				props.add("text-transform");
+				add("text-transform", "*");
 			}
-			if (e.hasAttribute("align")) props.add("float");
-			if (e.hasAttribute("background")) props.add("background-image");
-			if ((e.getAttribute("hidden") || "").toLowerCase() === "until-found") props.add("content-visibility");
+			if (e.hasAttribute("align")) add("float", "*");
+			if (e.hasAttribute("background")) add("background-image", "*");
+			if ((e.getAttribute("hidden") || "").toLowerCase() === "until-found") add("content-visibility", "*");
 			if (e.shadowRoot) root(e.shadowRoot);
 			const tag = e.localName;
 			if (tag === "iframe" || tag === "frame" || tag === "object" || tag === "embed") {
@@ -112,14 +121,40 @@ const styleScanScript = `(() => {
 	};
 	documents = 1;
 	root(document);
-	return {props: Array.from(props), opaque, documents};
+	const props = {};
+	for (const [p, s] of vals) props[p] = Array.from(s);
+	return {props, opaque, documents};
 })()`
 
 // styleScan is what styleScanScript answers.
 type styleScan struct {
-	Props     []string `json:"props"`
-	Opaque    bool     `json:"opaque"`
-	Documents int      `json:"documents"`
+	Props     map[string][]string `json:"props"`
+	Opaque    bool                `json:"opaque"`
+	Documents int                 `json:"documents"`
+}
+
+// declares reports whether the scan found a declaration that can give
+// prunable property p another value than its initial one. A CSS-wide
+// keyword cannot: it gives the initial value, the user agent's (the
+// initial one, for these properties) or the parent's, which is initial
+// unless another declaration, seen too, says otherwise.
+func (s *styleScan) declares(p string) bool {
+	for _, v := range s.Props[p] {
+		switch v {
+		case "initial", "inherit", "unset", "revert", "revert-layer", prunable[p]:
+			continue
+		case "currentcolor":
+			if p == "-webkit-text-fill-color" || p == "outline-color" {
+				continue
+			}
+		case "medium":
+			if p == "outline-width" {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // captureProperties returns the properties to capture for a page whose
@@ -129,13 +164,9 @@ func captureProperties(scan *styleScan) []string {
 	if scan == nil || scan.Opaque {
 		return requested(StyleProperties)
 	}
-	declared := make(map[string]bool, len(scan.Props))
-	for _, p := range scan.Props {
-		declared[p] = true
-	}
 	out := make([]string, 0, len(StyleProperties))
 	for _, p := range StyleProperties {
-		if _, ok := prunable[p]; ok && !declared[p] {
+		if _, ok := prunable[p]; ok && !scan.declares(p) {
 			continue
 		}
 		out = append(out, p)

@@ -38,9 +38,20 @@ func TestRequested(t *testing.T) {
 	assert.Empty(t, prunedFrom(full))
 	assert.Equal(t, []string{"opacity"}, prunedFrom(requested(without(StyleProperties, "opacity"))))
 	assert.Equal(t, full, captureProperties(&styleScan{Opaque: true}))
-	less := captureProperties(&styleScan{Props: []string{"opacity"}})
-	assert.Contains(t, less, "opacity")
-	assert.NotContains(t, less, "filter")
+	less := captureProperties(&styleScan{Props: map[string][]string{
+		"opacity":          {"1", "0.5"},
+		"filter":           {"none", "inherit"},
+		"background-image": {"initial", "*"},
+		"background-clip":  {"initial", "revert"},
+		"outline-color":    {"currentcolor"},
+		"text-shadow":      {"var(--s)"},
+	}})
+	for _, p := range []string{"opacity", "background-image", "text-shadow"} {
+		assert.Contains(t, less, p)
+	}
+	for _, p := range []string{"filter", "background-clip", "outline-color", "box-shadow"} {
+		assert.NotContains(t, less, p, "only initial values or CSS-wide keywords are declared")
+	}
 	assert.Contains(t, less, "color", "properties the user agent sets are always asked for")
 }
 

@@ -167,9 +167,10 @@ func TestCaptureKeepsDeclaredProperties(t *testing.T) {
 	page := `<!doctype html><html lang="en"><head><title>Declared</title><style>
 @media screen { .a { opacity: .5; padding: 1px 2px 3px } @supports (display: grid) { .b { clip-path: inset(1px) } } }
 @keyframes spin { from { transform: rotate(10deg) } to { transform: rotate(20deg) } }
+body { background: #fff; outline: none } .n { opacity: initial; filter: inherit; box-shadow: none }
 .c { animation: spin 100s paused } .d { & span { box-shadow: 1px 1px red; border: 1px solid; border-color: rgb(1, 2, 3) color(srgb 1 0 0) } }
 </style></head><body>
-<p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="d"><span>d</span></p>
+<p class="a n">a</p><p class="b">b</p><p class="c">c</p><p class="d"><span>d</span></p>
 <p style="text-shadow: 1px 1px 2px blue">inline</p><img align="right" alt="x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
 <svg width="10" height="10"><rect width="5" height="5" opacity="0.4" filter="none"/></svg>
 <div id="host"></div><div id="closed"></div></body></html>`
@@ -184,6 +185,10 @@ func TestCaptureKeepsDeclaredProperties(t *testing.T) {
 		assert.Contains(t, params.ComputedStyles, p)
 	}
 	assert.NotContains(t, params.ComputedStyles, "backdrop-filter")
+	assert.NotContains(t, params.ComputedStyles, "background-clip", "background: #fff sets it to its initial value")
+	for _, p := range []string{"outline-style", "outline-width", "outline-color"} {
+		assert.NotContains(t, params.ComputedStyles, p, "outline: none is the initial outline")
+	}
 
 	t.Run("cross-origin sheet", func(t *testing.T) {
 		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Far</title>
