@@ -100,6 +100,9 @@ func contrastRun(id string, enhanced bool) func(*a11y.Pass) error {
 			if e.Namespace != a11y.NamespaceHTML {
 				continue
 			}
+			if !hasLetterChild(e) {
+				continue // no text of its own to judge, visible or not
+			}
 			var texts []*a11y.Node
 			text := ""
 			for c := range e.FlatChildren() {
@@ -252,4 +255,16 @@ func singleLetter(text string) bool {
 		}
 	}
 	return n == 1
+}
+
+// hasLetterChild reports whether some text child of e in the flat tree holds
+// a letter or a digit, before asking whether it is visible, which costs far
+// more: most elements have only white space between their children.
+func hasLetterChild(e *a11y.Node) bool {
+	for c := range e.FlatChildren() {
+		if c.Type == a11y.TextNode && letterCount(c.Data) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -134,25 +134,10 @@ func (c *disabledContext) excluded(n *a11y.Node) bool {
 	return v
 }
 
-// labelsOf returns the <label> elements of a labelable element: those whose
-// for attribute names it in its tree, and an ancestor label without for.
+// controlLabels returns the <label> elements of a labelable element (its
+// for= labels and the label it is nested in), from the document's index.
 func controlLabels(d *a11y.Document, n *a11y.Node) []*a11y.Node {
-	if !n.Is(atom.Input, atom.Select, atom.Textarea, atom.Button, atom.Meter, atom.Output, atom.Progress) ||
-		n.Is(atom.Input) && strings.EqualFold(n.Get("type"), "hidden") {
-		return nil
-	}
-	var out []*a11y.Node
-	if id := n.ID(); id != "" {
-		for l := range d.Elements(atom.Label) {
-			if l.Get("for") == id && l.TreeRoot() == n.TreeRoot() {
-				out = append(out, l)
-			}
-		}
-	}
-	if l := n.Closest(func(e *a11y.Node) bool { return e.Is(atom.Label) }); l != nil && !l.Has("for") {
-		out = append(out, l)
-	}
-	return out
+	return d.Labels(n)
 }
 
 // iconFont reports whether a computed font-family list starts with an icon
