@@ -142,7 +142,7 @@ func (d *Document) Name(n *Node) string {
 		return v.name
 	}
 	if ax := n.AX; ax != nil && ax.Adopted && !ax.Ignored {
-		t := normalizeSpace(ax.Name)
+		t := CollapseSpace(ax.Name)
 		src := ""
 		if t != "" {
 			src = NameSourceBrowser
@@ -152,7 +152,7 @@ func (d *Document) Name(n *Node) string {
 	}
 	w := d.newNameWalk(n)
 	src := w.text(n, nameStep{root: true})
-	t := normalizeSpace(string(w.out))
+	t := CollapseSpace(string(w.out))
 	if t == "" {
 		src = ""
 	} else if src == "" {
@@ -231,22 +231,22 @@ func (d *Document) description(n *Node) string {
 				w.text(r, nameStep{depth: 1, recursion: true, traversal: true, direct: true, hiddenOK: w.hidden(r)})
 				w.out = append(w.out, ' ')
 			}
-			if t := normalizeSpace(string(w.out)); t != "" {
+			if t := CollapseSpace(string(w.out)); t != "" {
 				return t
 			}
 		}
 	}
-	if t := normalizeSpace(n.Get("aria-description")); t != "" {
+	if t := CollapseSpace(n.Get("aria-description")); t != "" {
 		return t
 	}
 	if n.Namespace == NamespaceSVG {
 		if desc := svgChild(n, "desc"); desc != nil {
-			if t := normalizeSpace(desc.Text()); t != "" {
+			if t := CollapseSpace(desc.Text()); t != "" {
 				return t
 			}
 		}
 	}
-	if t := normalizeSpace(n.Get("title")); t != "" && d.NameSource(n) != NameSourceTitle {
+	if t := CollapseSpace(n.Get("title")); t != "" && d.NameSource(n) != NameSourceTitle {
 		return t
 	}
 	return ""
@@ -845,7 +845,7 @@ func (w *nameWalk) optionText(o *Node, s nameStep) string {
 	if v := o.Get("aria-label"); hasText(v) {
 		return v
 	}
-	return normalizeSpace(o.Text())
+	return CollapseSpace(o.Text())
 }
 
 // chosenOption returns the text of the options with aria-selected="true"
@@ -907,16 +907,16 @@ func (d *Document) descendants(n *Node) func(func(*Node) bool) {
 func (d *Document) placeholder(n *Node) string {
 	native := n.Is(atom.Textarea) || n.Is(atom.Input) && textInput(inputType(n))
 	if native {
-		if v := normalizeSpace(n.Get("placeholder")); v != "" {
+		if v := CollapseSpace(n.Get("placeholder")); v != "" {
 			return v
 		}
 	}
 	switch d.Role(n) {
 	case "textbox", "searchbox", "combobox":
-		return normalizeSpace(n.Get("aria-placeholder"))
+		return CollapseSpace(n.Get("aria-placeholder"))
 	}
 	if native {
-		return normalizeSpace(n.Get("aria-placeholder"))
+		return CollapseSpace(n.Get("aria-placeholder"))
 	}
 	return ""
 }
@@ -1078,8 +1078,10 @@ func isFormControl(n *Node) bool {
 // hasText reports whether s holds something other than white space.
 func hasText(s string) bool { return strings.TrimSpace(s) != "" }
 
-// normalizeSpace collapses runs of white space to one space and trims.
-func normalizeSpace(s string) string {
+// CollapseSpace returns s with its runs of white space collapsed to one
+// space and trimmed, as strings.Join(strings.Fields(s), " ") does, without
+// allocating when s is already so (most labels and names are).
+func CollapseSpace(s string) string {
 	// most strings are already normal: spare the two allocations
 	after := true // after a space, or at the start
 	for i := 0; i < len(s); {

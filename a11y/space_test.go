@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestNormalizeSpace checks the allocation-free path of normalizeSpace
+// TestCollapseSpace checks the allocation-free path of CollapseSpace
 // against the definition: fields split on Unicode white space, joined by
 // one space.
-func TestNormalizeSpace(t *testing.T) {
+func TestCollapseSpace(t *testing.T) {
 	cases := []string{
 		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "\u00a0a", "a\u00a0b", "a\u0085",
 		"Förnamn", "e-post *", "a\u2003b", "\xff \xfe", "a \xff", "\v", "x\fy", "x\ry",
@@ -26,6 +26,6 @@ func TestNormalizeSpace(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, s := range cases {
-		require.Equal(t, strings.Join(strings.Fields(s), " "), normalizeSpace(s), "%q", s)
+		require.Equal(t, strings.Join(strings.Fields(s), " "), CollapseSpace(s), "%q", s)
 	}
 }

@@ -353,39 +353,26 @@ const scrollAreaFunc = `function() {
 // scroller returns a SnapshotOptions.Scroll that asks the tab.
 func scroller(ctx context.Context) func(ids []int64) map[int64]ScrollArea {
 	return func(ids []int64) map[int64]ScrollArea {
-		out := make(map[int64]ScrollArea, len(ids))
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 8)
-		for _, id := range ids {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(id), ObjectGroup: "delaktig-scroll"})
-				if err != nil || r.Object == nil || r.Object.ObjectID == "" {
-					return
-				}
-				res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-					FunctionDeclaration: scrollAreaFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
-				})
-				if err != nil || res.ExceptionDetails != nil || res.Result == nil {
-					return
-				}
-				var v []float64
-				if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 8 {
-					return
-				}
-				mu.Lock()
-				out[id] = ScrollArea{
-					Scroll: a11y.Rect{X: v[0], Y: v[1], Width: v[2], Height: v[3]},
-					Client: a11y.Rect{X: v[4], Y: v[5], Width: v[6], Height: v[7]},
-				}
-				mu.Unlock()
-			}()
-		}
-		wg.Wait()
+		out := askEach(ids, func(id int64) (ScrollArea, bool) {
+			r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(id), ObjectGroup: "delaktig-scroll"})
+			if err != nil || r.Object == nil || r.Object.ObjectID == "" {
+				return ScrollArea{}, false
+			}
+			res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+				FunctionDeclaration: scrollAreaFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
+			})
+			if err != nil || res.ExceptionDetails != nil || res.Result == nil {
+				return ScrollArea{}, false
+			}
+			var v []float64
+			if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 8 {
+				return ScrollArea{}, false
+			}
+			return ScrollArea{
+				Scroll: a11y.Rect{X: v[0], Y: v[1], Width: v[2], Height: v[3]},
+				Client: a11y.Rect{X: v[4], Y: v[5], Width: v[6], Height: v[7]},
+			}, true
+		})
 		_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-scroll"})
 		return out
 	}
@@ -465,4 +452,26 @@ func focusOutline(ctx context.Context, doc *a11y.Document, props []string) {
 	m := maps.Clone(focused.Style) // style maps are shared
 	m["outline-style"], m["outline-width"], m["outline-color"] = v[0], v[1], v[2]
 	focused.Style = m
+}
+
+// askEach calls ask for every id, eight at a time (the protocol answers
+// calls in parallel), and returns the answers that came.
+func askEach[T any](ids []int64, ask func(id int64) (T, bool)) map[int64]T {
+	out := make(map[int64]T, len(ids))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for _, id := range ids {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			if v, ok := ask(id); ok {
+				mu.Lock()
+				out[id] = v
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }

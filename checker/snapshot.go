@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
@@ -154,34 +153,20 @@ func describer(ctx context.Context) func(ids []int64, children bool) map[int64]N
 		if children {
 			depth = 1
 		}
-		out := make(map[int64]NodeShape, len(ids))
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 8)
-		for _, id := range ids {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				res, err := chromedp.Call(ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: cdp.BackendNodeID(id), Depth: &depth})
-				if err != nil || res.Node == nil {
-					return
-				}
-				s := NodeShape{ShadowRoot: len(res.Node.ShadowRoots) > 0}
-				for _, d := range res.Node.DistributedNodes {
-					s.Assigned = append(s.Assigned, int64(d.BackendNodeID))
-				}
-				for _, c := range res.Node.Children {
-					s.Children = append(s.Children, int64(c.BackendNodeID))
-				}
-				mu.Lock()
-				out[id] = s
-				mu.Unlock()
-			}()
-		}
-		wg.Wait()
-		return out
+		return askEach(ids, func(id int64) (NodeShape, bool) {
+			res, err := chromedp.Call(ctx, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: cdp.BackendNodeID(id), Depth: &depth})
+			if err != nil || res.Node == nil {
+				return NodeShape{}, false
+			}
+			s := NodeShape{ShadowRoot: len(res.Node.ShadowRoots) > 0}
+			for _, d := range res.Node.DistributedNodes {
+				s.Assigned = append(s.Assigned, int64(d.BackendNodeID))
+			}
+			for _, c := range res.Node.Children {
+				s.Children = append(s.Children, int64(c.BackendNodeID))
+			}
+			return s, true
+		})
 	}
 }
 

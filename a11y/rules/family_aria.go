@@ -39,7 +39,7 @@ const maxAriaExcerpt = 60
 // ariaExcerpt keeps an attribute value short for a message (white space
 // collapsed, long values cut). Report writers escape it.
 func ariaExcerpt(s string) string {
-	s = collapseSpace(s)
+	s = a11y.CollapseSpace(s)
 	if utf8.RuneCountInString(s) > maxAriaExcerpt {
 		return string([]rune(s)[:maxAriaExcerpt-1]) + "…"
 	}

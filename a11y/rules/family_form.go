@@ -139,7 +139,7 @@ func findLabelSources(p *a11y.Pass, css *authorStyles, n *a11y.Node) []labelSour
 				return
 			}
 		}
-		t := collapseSpace(labelText(e, n))
+		t := a11y.CollapseSpace(labelText(e, n))
 		if t == "" {
 			return
 		}
@@ -292,7 +292,7 @@ func findFieldGroups(p *a11y.Pass) []*fieldGroup {
 
 // normalizeText lower-cases s and collapses white space, for word matching.
 func normalizeText(s string) string {
-	return collapseSpace(strings.ToLower(s))
+	return a11y.CollapseSpace(strings.ToLower(s))
 }
 
 // hasWord reports whether text (normalised) contains phrase as whole words.

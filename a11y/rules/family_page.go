@@ -39,43 +39,9 @@ const maxExcerpt = 80
 // excerpt trims page text for a message: white space collapsed, long values cut.
 // Report writers escape it; rules only keep it short.
 func excerpt(s string) string {
-	s = collapseSpace(s)
+	s = a11y.CollapseSpace(s)
 	if utf8.RuneCountInString(s) > maxExcerpt {
 		return string([]rune(s)[:maxExcerpt-1]) + "…"
-	}
-	return s
-}
-
-// collapseSpace returns s with its runs of white space collapsed to one
-// space and trimmed, as strings.Join(strings.Fields(s), " ") does, without
-// allocating when s is already so (most labels and names are).
-func collapseSpace(s string) string {
-	// most strings are already normal: spare the two allocations
-	after := true // after a space, or at the start
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case '\t', '\n', '\v', '\f', '\r', ' ':
-				if c != ' ' || after {
-					return strings.Join(strings.Fields(s), " ")
-				}
-				after = true
-			default:
-				after = false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		after = false
-		i += size
-	}
-	if after && s != "" {
-		return strings.Join(strings.Fields(s), " ")
 	}
 	return s
 }

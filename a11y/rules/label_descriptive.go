@@ -48,7 +48,7 @@ func runLabelDescriptive(p *a11y.Pass) error {
 			if l == n || asked[l] {
 				continue
 			}
-			text := collapseSpace(l.Text())
+			text := a11y.CollapseSpace(l.Text())
 			if text == "" && !hasPictures(l) || !visibleForJudgement(p, l) {
 				continue
 			}
