@@ -71,9 +71,9 @@ type Backdrop struct {
 var canvasColor = Color{R: 255, G: 255, B: 255, A: 1}
 
 // Rendering answers questions about the rendered look of one document:
-// visibility of elements and text, and the colours behind them. Build it once
-// per rule pass with NewRendering; it memoises per node and is not safe for
-// concurrent use.
+// visibility of elements and text, and the colours behind them. Rules take
+// the document's shared one (Document.Rendering); it memoises per node and
+// is not safe for concurrent use.
 type Rendering struct {
 	doc     *Document
 	owner   map[*Node]*Node // frame document node → frame element
@@ -96,6 +96,17 @@ func NewRendering(d *Document) *Rendering {
 		}
 	}
 	return r
+}
+
+// renderingKey is the Memo key of a document's shared Rendering.
+type renderingKey struct{}
+
+// Rendering returns the Rendering of d kept in d's memo (see Memo), so that
+// the rules of a check share its answers instead of working them out again
+// each. Like Memo, it is not for concurrent use; NewRendering makes one of
+// one's own.
+func (d *Document) Rendering() *Rendering {
+	return d.Memo(renderingKey{}, func() any { return NewRendering(d) }).(*Rendering)
 }
 
 // Background returns the opaque colour behind element n's content (its own

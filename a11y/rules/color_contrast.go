@@ -94,7 +94,7 @@ func (v contrastVerdict) worse(w contrastVerdict) bool {
 
 func contrastRun(id string, enhanced bool) func(*a11y.Pass) error {
 	return func(p *a11y.Pass) error {
-		r := a11y.NewRendering(p.Doc)
+		r := p.Doc.Rendering()
 		disabled := newDisabledContext(p)
 		for e := range p.Elements() {
 			if e.Namespace != a11y.NamespaceHTML {

@@ -822,7 +822,7 @@ func (s *authorStyles) visible(p *a11y.Pass, n *a11y.Node) visibility {
 	}
 	if n.Style != nil {
 		if s.render == nil {
-			s.render = a11y.NewRendering(s.doc)
+			s.render = s.doc.Rendering()
 		}
 		if s.render.Visible(n) {
 			return visYes

@@ -70,7 +70,7 @@ var nameFromContentWidgets = map[string]bool{
 }
 
 func runLabelInName(p *a11y.Pass) error {
-	r := a11y.NewRendering(p.Doc)
+	r := p.Doc.Rendering()
 	computed := p.Has(a11y.NeedsStyle)
 	sheets := !computed && hasStyleSheets(p.Doc)
 	for n := range p.Elements() {

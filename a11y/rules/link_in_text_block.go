@@ -43,7 +43,7 @@ const questionLinkHover = "link-in-text-block.hover"
 const linkMinContrast = 3.0
 
 func runLinkInTextBlock(p *a11y.Pass) error {
-	r := a11y.NewRendering(p.Doc)
+	r := p.Doc.Rendering()
 	for n := range p.Elements() {
 		if n.Namespace != a11y.NamespaceHTML || p.Role(n) != "link" || !r.Visible(n) {
 			continue

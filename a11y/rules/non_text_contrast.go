@@ -71,7 +71,7 @@ func fieldControl(r *a11y.Rendering, n *a11y.Node) bool {
 }
 
 func runNonTextContrast(p *a11y.Pass) error {
-	r := a11y.NewRendering(p.Doc)
+	r := p.Doc.Rendering()
 	for n := range p.Elements(atom.Input, atom.Select, atom.Textarea) {
 		if !fieldControl(r, n) || actDisabled(n) || !r.Visible(n) || n.Box == nil || n.Box.Empty() {
 			continue

@@ -45,7 +45,7 @@ const (
 )
 
 func runScrollableRegionFocusable(p *a11y.Pass) error {
-	r := a11y.NewRendering(p.Doc)
+	r := p.Doc.Rendering()
 	for n := range p.Elements() {
 		if n.Namespace != a11y.NamespaceHTML || n.Is(atom.Html, atom.Body, atom.Iframe, atom.Frame, atom.Object, atom.Embed) {
 			continue

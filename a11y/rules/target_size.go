@@ -93,7 +93,7 @@ func (t target) center() (float64, float64) {
 }
 
 func runTargetSize(p *a11y.Pass) error {
-	r := a11y.NewRendering(p.Doc)
+	r := p.Doc.Rendering()
 	var targets []target
 	for n := range p.Elements() {
 		if !isTarget(p, n) || n.Box == nil || n.Box.Empty() || !r.Visible(n) {
