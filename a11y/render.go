@@ -753,7 +753,7 @@ func gradientLayers(v string) (layers [][]Color, img bool) {
 	if v == "" || strings.EqualFold(v, "none") {
 		return nil, false
 	}
-	parts := splitTop(v, ',')
+	parts := SplitTop(v, ',')
 	for i := len(parts) - 1; i >= 0; i-- {
 		p := strings.TrimSpace(parts[i])
 		lower := strings.ToLower(p)
@@ -788,10 +788,10 @@ func gradientSamples(args string) ([]Color, bool) {
 		first, last string // positions as written
 	}
 	var stops []stop
-	for _, a := range splitTop(args, ',') {
+	for _, a := range SplitTop(args, ',') {
 		var st stop
 		found := false
-		for _, tok := range splitTop(strings.TrimSpace(a), ' ') {
+		for _, tok := range SplitTop(strings.TrimSpace(a), ' ') {
 			if tok == "" {
 				continue
 			}
@@ -842,8 +842,10 @@ func mixPremultiplied(a, b Color, t float64) Color {
 	return Color{R: ch(a.R, b.R), G: ch(a.G, b.G), B: ch(a.B, b.B), A: alpha}
 }
 
-// splitTop splits s at sep outside parentheses and quotes.
-func splitTop(s string, sep byte) []string {
+// SplitTop splits a CSS value s at sep outside parentheses and quotes, so
+// that "rgb(0, 0, 0) red" split at ' ' is two colours. Runs of sep give
+// empty parts.
+func SplitTop(s string, sep byte) []string {
 	var out []string
 	depth, quote, start := 0, byte(0), 0
 	for i := 0; i < len(s); i++ {
@@ -880,10 +882,10 @@ func (r *Rendering) TextShadows(n *Node) (colors []Color, ok bool) {
 		return nil, true
 	}
 	fg, fgOK := r.TextColor(n)
-	for _, s := range splitTop(v, ',') {
+	for _, s := range SplitTop(v, ',') {
 		var c Color
 		found := false
-		for _, tok := range splitTop(strings.TrimSpace(s), ' ') {
+		for _, tok := range SplitTop(strings.TrimSpace(s), ' ') {
 			if tok == "" {
 				continue
 			}

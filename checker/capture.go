@@ -33,8 +33,8 @@ import (
 // sets none of them to anything else (a test renders every HTML element with
 // no author style and checks it), but for the focus ring it draws around
 // the focused element: Snapshot asks for that element's outline apart.
-// "-webkit-text-fill-color" and "outline-color" are special: their initial
-// value computes to the element's color.
+// "currentcolor" stands for the element's own color, which is what
+// "-webkit-text-fill-color" and "outline-color" compute to by default.
 var prunable = map[string]string{
 	"opacity":                   "1",
 	"transform":                 "none",
@@ -46,10 +46,10 @@ var prunable = map[string]string{
 	"text-shadow":               "none",
 	"box-shadow":                "none",
 	"-webkit-text-stroke-width": "0px",
-	"-webkit-text-fill-color":   "",
+	"-webkit-text-fill-color":   "currentcolor",
 	"outline-style":             "none",
 	"outline-width":             "3px",
-	"outline-color":             "",
+	"outline-color":             "currentcolor",
 	"background-image":          "none",
 	"background-clip":           "border-box",
 	"float":                     "none",
@@ -143,10 +143,6 @@ func (s *styleScan) declares(p string) bool {
 		switch v {
 		case "initial", "inherit", "unset", "revert", "revert-layer", prunable[p]:
 			continue
-		case "currentcolor":
-			if p == "-webkit-text-fill-color" || p == "outline-color" {
-				continue
-			}
 		case "medium":
 			if p == "outline-width" {
 				continue
@@ -227,30 +223,9 @@ func prunedFrom(props []string) []string {
 
 // expandBox stores the four longhands of a box shorthand's computed value:
 // one to four values, top right bottom left, a missing one repeating its
-// opposite side. Values are split at spaces outside parentheses, so
-// "rgb(0, 0, 0) red" is two colours.
+// opposite side.
 func expandBox(m map[string]string, sides [4]string, v string) {
-	var parts []string
-	depth, start := 0, -1
-	for i, r := range v {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')' && depth > 0:
-			depth--
-		}
-		if r == ' ' && depth == 0 {
-			if start >= 0 {
-				parts = append(parts, v[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		parts = append(parts, v[start:])
-	}
+	parts := slices.DeleteFunc(a11y.SplitTop(v, ' '), func(s string) bool { return s == "" })
 	var top, right, bottom, left string
 	switch len(parts) {
 	case 1:
@@ -375,6 +350,25 @@ func scroller(ctx context.Context) func(ids []int64) map[int64]ScrollArea {
 		})
 		_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-scroll"})
 		return out
+	}
+}
+
+// askScrollAreas fills in the scroll and client areas of the scroll
+// containers under root that have none, as ask answers them.
+func askScrollAreas(root *a11y.Node, ask func(ids []int64) map[int64]ScrollArea) {
+	nodes := scrollCandidates(root)
+	if len(nodes) == 0 {
+		return
+	}
+	ids := make([]int64, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.BackendID
+	}
+	areas := ask(ids)
+	for _, n := range nodes {
+		if a, ok := areas[n.BackendID]; ok {
+			n.Scroll, n.Client = &a.Scroll, &a.Client
+		}
 	}
 }
 

@@ -239,18 +239,7 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 		return nil, fmt.Errorf("checker: the snapshot has no document node")
 	}
 	if opts.Scroll != nil {
-		if nodes := scrollCandidates(doc.Root); len(nodes) > 0 {
-			ids := make([]int64, len(nodes))
-			for i, n := range nodes {
-				ids[i] = n.BackendID
-			}
-			areas := opts.Scroll(ids)
-			for _, n := range nodes {
-				if a, ok := areas[n.BackendID]; ok {
-					n.Scroll, n.Client = &a.Scroll, &a.Client
-				}
-			}
-		}
+		askScrollAreas(doc.Root, opts.Scroll)
 	}
 	unwrapXMLViewer(doc)
 	doc.Index()
@@ -828,10 +817,10 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
 		}
 	}
 	for _, p := range c.pruned {
-		if p == "-webkit-text-fill-color" || p == "outline-color" {
+		if v := prunable[p]; v == "currentcolor" {
 			m[p] = m["color"]
 		} else {
-			m[p] = prunable[p]
+			m[p] = v
 		}
 	}
 	c.styles[string(c.key)] = m
