@@ -38,12 +38,7 @@ func (d *Document) prime(workers int) {
 	// the second half goes to a document of its own with empty caches,
 	// whose tables are then merged into d's: each fact depends only on
 	// the tree, so both compute the same facts for the ancestors they share
-	helper := &Document{
-		Root: d.Root, URL: d.URL, Mode: d.Mode, Facts: d.Facts, Viewport: d.Viewport, Extra: d.Extra,
-		elements: d.elements, roots: d.roots, byAtom: d.byAtom, ids: d.ids, nodes: d.nodes,
-		cache:  newCache(d, d.nodes, n),
-		origin: d,
-	}
+	helper := d.withCache(newCache(d, d.nodes, n))
 	var wg sync.WaitGroup
 	wg.Go(func() { helper.primeElements(d.elements[n/2:]) })
 	d.primeElements(d.elements[:n/2])
@@ -213,12 +208,17 @@ func (m *memo[T]) merge(o *memo[T]) {
 			}
 		}
 	}
-	for n, v := range o.other {
-		if _, ok := m.other[n]; !ok {
-			if m.other == nil {
-				m.other = map[*Node]T{}
+	addMissing(&m.other, o.other)
+}
+
+// addMissing adds to *dst the entries of src it lacks.
+func addMissing[T any](dst *map[*Node]T, src map[*Node]T) {
+	for n, v := range src {
+		if _, ok := (*dst)[n]; !ok {
+			if *dst == nil {
+				*dst = map[*Node]T{}
 			}
-			m.other[n] = v
+			(*dst)[n] = v
 		}
 	}
 }
@@ -282,14 +282,7 @@ func (m *roleMemo) merge(o *roleMemo) {
 			}
 		}
 	}
-	for n, v := range o.other {
-		if _, ok := m.other[n]; !ok {
-			if m.other == nil {
-				m.other = map[*Node]string{}
-			}
-			m.other[n] = v
-		}
-	}
+	addMissing(&m.other, o.other)
 }
 
 // clone returns a copy of m that shares nothing with it.

@@ -98,11 +98,17 @@ func (d *Document) owner() *Document {
 // and not in use on another goroutine while view runs.
 func (d *Document) view() *Document {
 	o := d.owner()
+	return o.withCache(o.cache.forView(o, len(o.elements)))
+}
+
+// withCache returns a Document over the same tree and indexes as d (the
+// document that indexed them) with the caches c.
+func (d *Document) withCache(c *cache) *Document {
 	return &Document{
-		Root: o.Root, URL: o.URL, Mode: o.Mode, Facts: o.Facts, Viewport: o.Viewport, Extra: o.Extra,
-		elements: o.elements, roots: o.roots, byAtom: o.byAtom, ids: o.ids, nodes: o.nodes,
-		cache:  o.cache.forView(o, len(o.elements)),
-		origin: o,
+		Root: d.Root, URL: d.URL, Mode: d.Mode, Facts: d.Facts, Viewport: d.Viewport, Extra: d.Extra,
+		elements: d.elements, roots: d.roots, byAtom: d.byAtom, ids: d.ids, nodes: d.nodes,
+		cache:  c,
+		origin: d,
 	}
 }
 

@@ -106,7 +106,7 @@ func newDisabledContext(p *a11y.Pass) *disabledContext {
 		if !widgetOrGroup(p, n) || !actDisabled(n) {
 			continue
 		}
-		for _, l := range controlLabels(p.Doc, n) {
+		for _, l := range p.Doc.Labels(n) {
 			c.labels[l] = true
 		}
 		if v, ok := n.AttrValue("aria-labelledby"); ok {
@@ -132,12 +132,6 @@ func (c *disabledContext) excluded(n *a11y.Node) bool {
 	}
 	c.memo[n] = v
 	return v
-}
-
-// controlLabels returns the <label> elements of a labelable element (its
-// for= labels and the label it is nested in), from the document's index.
-func controlLabels(d *a11y.Document, n *a11y.Node) []*a11y.Node {
-	return d.Labels(n)
 }
 
 // iconFont reports whether a computed font-family list starts with an icon

@@ -159,7 +159,7 @@ func userAgentSized(r *a11y.Rendering, n *a11y.Node) bool {
 // bigLabel returns a visible label of n that activates it and is at least
 // 24 by 24 px itself, or nil.
 func bigLabel(p *a11y.Pass, n *a11y.Node) *a11y.Node {
-	for _, l := range controlLabels(p.Doc, n) {
+	for _, l := range p.Doc.Labels(n) {
 		if l.Box != nil && l.Box.Width+targetSlack >= minTarget && l.Box.Height+targetSlack >= minTarget {
 			return l
 		}
