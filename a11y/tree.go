@@ -237,6 +237,11 @@ func tabIndex(n *Node) (int, bool) {
 	return parseHTMLInt(v)
 }
 
+// DisabledControl reports whether form control n is disabled: its own
+// disabled attribute, or a disabled fieldset ancestor when the control is
+// not inside that fieldset's first legend.
+func DisabledControl(n *Node) bool { return disabledControl(n) }
+
 // disabledControl reports whether a form control is disabled: its own
 // disabled attribute, or a disabled fieldset ancestor when the control is
 // not inside that fieldset's first legend.

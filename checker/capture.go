@@ -36,7 +36,6 @@ import (
 // "currentcolor" stands for the element's own color, which is what
 // "-webkit-text-fill-color" and "outline-color" compute to by default.
 var prunable = map[string]string{
-	"opacity":                   "1",
 	"transform":                 "none",
 	"clip":                      "auto",
 	"clip-path":                 "none",
@@ -55,6 +54,7 @@ var prunable = map[string]string{
 	"float":                     "none",
 	"text-transform":            "none",
 	"content-visibility":        "visible",
+	"visibility":                "visible",
 }
 
 // styleScanScript lists the CSS properties that any style of the page may
@@ -64,7 +64,9 @@ var prunable = map[string]string{
 // @keyframes included, adopted sheets and open shadow roots' sheets too),
 // every style attribute, and the properties presentational attributes set
 // (SVG presentation attributes, align, background, hidden=until-found,
-// MathML's automatic italic). Opaque is true when some style cannot be
+// MathML's automatic italic), and the uaModeled properties that an
+// element's state decides (dialogs, popovers, frame sets, MathML links,
+// open shadow roots: see uaModeled). Opaque is true when some style cannot be
 // read: a cross-origin style sheet or frame, or more nodes than it is worth
 // walking. Documents counts the documents read (the page and its
 // same-origin frames).
@@ -105,12 +107,15 @@ const styleScanScript = `(() => {
 				for (const a of svgAttrs) if (e.hasAttribute(a)) add(a, "*");
 			} else if (e.namespaceURI === "http://www.w3.org/1998/Math/MathML") {
 				add("text-transform", "*");
+				if (e.hasAttribute("href")) { add("cursor", "*"); add("text-decoration-line", "*"); }
 			}
 			if (e.hasAttribute("align")) add("float", "*");
 			if (e.hasAttribute("background")) add("background-image", "*");
 			if ((e.getAttribute("hidden") || "").toLowerCase() === "until-found") add("content-visibility", "*");
-			if (e.shadowRoot) root(e.shadowRoot);
 			const tag = e.localName;
+			if (tag === "dialog" || e.hasAttribute("popover")) { add("position", "*"); add("overflow-x", "*"); add("overflow-y", "*"); }
+			if (tag === "frame" || tag === "frameset") { add("cursor", "*"); add("overflow-x", "*"); add("overflow-y", "*"); }
+			if (e.shadowRoot) { add("cursor", "*"); add("font-style", "*"); root(e.shadowRoot); }
 			if (tag === "iframe" || tag === "frame" || tag === "object" || tag === "embed") {
 				let d = null;
 				try { d = e.contentDocument || (e.getSVGDocument && e.getSVGDocument()); } catch (x) { opaque = true; }
@@ -155,7 +160,8 @@ func (s *styleScan) declares(p string) bool {
 
 // captureProperties returns the properties to capture for a page whose
 // styles declare the given ones: StyleProperties without the prunable
-// properties nothing declares. A nil scan means every property.
+// properties nothing declares and the uaModeled ones nothing mentions. A
+// nil scan means every property.
 func captureProperties(scan *styleScan) []string {
 	if scan == nil || scan.Opaque {
 		return requested(StyleProperties)
@@ -165,9 +171,36 @@ func captureProperties(scan *styleScan) []string {
 		if _, ok := prunable[p]; ok && !scan.declares(p) {
 			continue
 		}
+		if _, ok := uaModeled[p]; ok && !scan.mentions(p) {
+			continue
+		}
 		out = append(out, p)
 	}
 	return requested(out)
+}
+
+// mentions reports whether the scan found anything that may give uaModeled
+// property p another value than the user agent's for the element: any
+// declaration of it (a CSS-wide keyword too, as "initial" undoes the user
+// agent's value), an element whose state decides it, or, for the
+// properties the user agent sets on controls, a declared appearance (a
+// control drawn another way takes other user agent styles). The two
+// overflow axes go together.
+func (s *styleScan) mentions(p string) bool {
+	if len(s.Props[p]) > 0 {
+		return true
+	}
+	switch p {
+	case "overflow-x", "overflow-y":
+		// a scrolling or hidden axis turns the other's visible into auto
+		if len(s.Props["overflow-x"])+len(s.Props["overflow-y"]) > 0 {
+			return true
+		}
+		fallthrough
+	case "cursor", "position":
+		return len(s.Props["appearance"]) > 0
+	}
+	return false
 }
 
 // boxShorthands are the shorthands a capture asks for instead of their four
@@ -215,6 +248,18 @@ func prunedFrom(props []string) []string {
 	var out []string
 	for _, p := range StyleProperties {
 		if _, ok := prunable[p]; ok && !slices.Contains(props, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// modeledFrom returns the uaModeled properties of StyleProperties that a
+// capture of props (as requested) leaves out.
+func modeledFrom(props []string) []string {
+	var out []string
+	for _, p := range StyleProperties {
+		if _, ok := uaModeled[p]; ok && !slices.Contains(props, p) {
 			out = append(out, p)
 		}
 	}
@@ -281,7 +326,7 @@ func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []st
 	if err != nil {
 		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
-	if len(prunedFrom(props)) > 0 && hidesStyles(&res, scan) {
+	if len(prunedFrom(props))+len(modeledFrom(props)) > 0 && hidesStyles(&res, scan) {
 		props = requested(StyleProperties)
 		if res, err = chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props)); err != nil {
 			return nil, nil, fmt.Errorf("checker: capture the page: %w", err)

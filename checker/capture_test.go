@@ -14,6 +14,7 @@ import (
 	"github.com/delaktig/delaktig/checker"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html/atom"
 )
 
 // everyElement holds the HTML, SVG and MathML elements whose user agent
@@ -156,6 +157,77 @@ func TestCaptureLeavesOutOnlyUnsetProperties(t *testing.T) {
 	assert.NotContains(t, params.ComputedStyles, "border-top-color")
 	assert.Less(t, len(params.ComputedStyles), len(checker.StyleProperties)-20)
 	assert.Nil(t, params.IncludeDOMRects, "DOM rectangles are not captured")
+}
+
+// stateElements holds controls and links whose user agent styles depend on
+// their type, attributes and disabled state.
+const stateElements = `<!doctype html><html lang="en"><head><title>States</title></head><body>
+<form><input disabled><input readonly><textarea disabled>x</textarea><textarea readonly>y</textarea>
+<input type="TEXT" disabled><input type="Checkbox" disabled><input type="IMAGE" alt="i" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="nonsense">
+<input type="number" disabled><input type="search" readonly><select disabled><option>a</option></select><button disabled>b</button>
+<fieldset disabled><legend>L <input id="inlegend"></legend><input id="infs"><textarea id="tafs">t</textarea><div><input id="deep"></div></fieldset>
+<fieldset disabled><div><legend>not first <input id="l2"></legend></div></fieldset>
+<select size="1"><option>a</option></select><select size="2"><option>a</option></select><select multiple size="1"><option>a</option></select><select size=" 3 "><option>a</option></select><select size="x"><option>a</option></select>
+<label><a href="#x">in label</a></label><a href="#y"><label>label in a</label><span>span</span></a><abbr>no title</abbr><acronym title="x">acr</acronym><strike>st</strike>
+<a href="#z"><input></a><button><a href="#q">a in button</a><span>s</span></button>
+<input contenteditable><div contenteditable>ce</div><summary>s</summary><embed type="image/gif" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="5" height="5">
+</form>
+<svg width="40" height="40"><a xlink:href="#s"><rect width="5" height="5"/></a><svg width="5" height="5"><rect width="2" height="2"/></svg><symbol id="sym"><rect width="1" height="1"/></symbol><image width="3" height="3" href="data:image/gif;base64,R0lGODlhAQABAAAAACw="/></svg>
+<fieldset disabled><select><option>a</option></select><select size="3"><option>a</option></select><input type="range"><input type="color"><input type="file"><input type="submit"><input type="date"><meter value="0.5"></meter><progress></progress><button>b</button><input type="image" alt="x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></fieldset>
+<input type="range" disabled><input type="radio" disabled><input type="color" disabled><input type="file" disabled><input type="date" disabled><input type="image" disabled alt="x" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><select multiple><option>m</option></select><select multiple size="0"><option>m</option></select><select size="3x"><option>m</option></select>
+<math><mi>x</mi></math><em><span>in em</span><input><button>b</button><select><option>s</option></select><textarea>t</textarea><meter value="0.5"></meter><progress></progress><input type="checkbox"><label>l</label></em><address><i>x</i><b>b</b></address>
+</body></html>`
+
+func TestCaptureWorksOutUserAgentStyles(t *testing.T) {
+	params := assertSameStyles(t, servePage(t, stateElements), "")
+	for _, p := range []string{"cursor", "font-style", "text-decoration-line", "appearance", "position", "overflow-x", "overflow-y", "opacity"} {
+		assert.NotContains(t, params.ComputedStyles, p, "no author style declares %s", p)
+	}
+
+	t.Run("state decides", func(t *testing.T) {
+		// a modal dialog and a shown popover take fixed positions
+		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Dialog</title></head><body>
+<button>b</button><dialog id="d"><p>modal</p></dialog><div popover id="p">pop</div></body></html>`),
+			`document.getElementById("d").showModal(); document.getElementById("p").showPopover()`)
+		for _, p := range []string{"position", "overflow-x", "overflow-y"} {
+			assert.Contains(t, params.ComputedStyles, p)
+		}
+	})
+	t.Run("one overflow axis", func(t *testing.T) {
+		// overflow-x: visible computes to auto beside a scrolling y axis
+		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Axis</title>
+<style>section { height: 40px; overflow-y: auto; white-space: nowrap }</style></head><body>
+<section><img alt="a" width="300" height="80" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></section></body></html>`), "")
+		assert.Contains(t, params.ComputedStyles, "overflow-x")
+	})
+	t.Run("shadow tree", func(t *testing.T) {
+		// slotted text inherits along the flat tree
+		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Shadow</title></head><body>
+<a href="#x"><span id="host"><b>slotted</b></span></a></body></html>`),
+			`document.getElementById("host").attachShadow({mode: "open"}).innerHTML = "<em><label><slot></slot></label></em>"`)
+		assert.Contains(t, params.ComputedStyles, "cursor")
+		assert.Contains(t, params.ComputedStyles, "font-style")
+	})
+	t.Run("page changed", func(t *testing.T) {
+		// a dialog that appears after the style scan: the conversion
+		// refuses the capture instead of guessing its position
+		ctx, cancel := context.WithTimeout(tab(t).Context(), 30*time.Second)
+		defer cancel()
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(servePage(t, `<!doctype html><html lang="en"><head><title>Late</title></head><body>
+<p>before</p><dialog open>late</dialog></body></html>`))))
+		res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, params)
+		require.NoError(t, err)
+		_, err = checker.FromSnapshot(&res, checker.SnapshotOptions{Properties: params.ComputedStyles})
+		require.ErrorContains(t, err, "left out")
+		doc, err := checker.Snapshot(ctx)
+		require.NoError(t, err)
+		var dialog *a11y.Node
+		for n := range doc.Elements(atom.Dialog) {
+			dialog = n
+		}
+		require.NotNil(t, dialog)
+		assert.Equal(t, "absolute", dialog.Style["position"])
+	})
 }
 
 func TestCaptureKeepsDeclaredProperties(t *testing.T) {

@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -103,6 +104,17 @@ func Snapshot(ctx context.Context) (*a11y.Document, error) {
 		opts.Viewport = a11y.Rect{X: float64(v.PageX), Y: float64(v.PageY), Width: float64(v.ClientWidth), Height: float64(v.ClientHeight)}
 	}
 	doc, err := FromSnapshot(res, opts)
+	if errors.Is(err, errUnmodeled) {
+		// the page changed after its styles were read: capture again
+		// with every property
+		props = requested(StyleProperties)
+		raw, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
+		if err != nil {
+			return nil, fmt.Errorf("checker: capture the page: %w", err)
+		}
+		opts.Properties = props
+		doc, err = FromSnapshot(&raw, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -201,6 +213,11 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 		c.props = requested(StyleProperties)
 	}
 	c.pruned = prunedFrom(c.props)
+	c.modeled = modeledFrom(c.props)
+	for _, p := range c.modeled {
+		c.inheritedModeled = c.inheritedModeled || uaModeled[p]
+	}
+	c.ua = map[uaStyle]*uaStyle{uaRoot: &uaRoot}
 	c.docs = make([]*docConv, len(res.Documents))
 	for i, d := range res.Documents {
 		c.docs[i] = c.prepare(d)
@@ -217,6 +234,9 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	}
 	for _, d := range c.docs {
 		c.build(d)
+	}
+	if c.err != nil {
+		return nil, c.err
 	}
 	c.orderLightChildren()
 	// link frames' documents to their owner elements
@@ -330,8 +350,16 @@ type converter struct {
 	// hosts whose light children were placed through several slots
 	reorder map[*a11y.Node]bool
 	// props are the captured properties in order; pruned the properties of
-	// StyleProperties left out, filled in with their initial values
-	props, pruned []string
+	// StyleProperties left out, filled in with their initial values;
+	// modeled those left out that the user agent's values stand for
+	props, pruned, modeled []string
+	// inheritedModeled is set when modeled holds an inherited property
+	inheritedModeled bool
+	// ua interns the user agent styles of elements (see uaValues)
+	ua map[uaStyle]*uaStyle
+	// err is errUnmodeled when an element needs a property modeled does
+	// not cover
+	err error
 }
 
 // docConv holds one snapshot document while it is converted.
@@ -353,6 +381,7 @@ type docConv struct {
 	offset         a11y.Rect
 	nodes          []*a11y.Node
 	store          []a11y.Node
+	ua             []*uaStyle // user agent styles of elements (see uaValues), when the capture left some out
 	root           *a11y.Node
 	// decided while building
 	host map[int]bool
@@ -725,11 +754,15 @@ func (c *converter) element(d *docConv, i int, n *a11y.Node, parentNS string, ns
 		}
 	}
 
+	var ua *uaStyle
+	if len(c.modeled) > 0 {
+		ua = c.uaOf(d, i, n)
+	}
 	if k := d.layout[i]; k >= 0 {
 		l := d.snap.Layout
 		n.Box = d.box(int(k))
 		if int(k) < len(l.Styles) {
-			n.Style = c.style(l.Styles[k])
+			n.Style = c.style(l.Styles[k], ua)
 		}
 		if int(k) < len(l.PaintOrders) {
 			n.PaintOrder = int(l.PaintOrders[k])
@@ -793,20 +826,28 @@ func (d *docConv) box(k int) *a11y.Rect {
 // styleLength returns a captured length property of one layout object in
 // CSS pixels (0 when absent or not a pixel length).
 func (c *converter) styleLength(idx domsnapshot.ArrayOfStrings, prop string) float64 {
-	v, _ := a11y.ParseLength(c.style(idx)[prop], 16, 16)
+	v, _ := a11y.ParseLength(c.style(idx, nil)[prop], 16, 16)
 	return v
 }
 
-// style returns the (shared) map of one layout object's computed styles.
-func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
+// style returns the (shared) map of one layout object's computed styles;
+// ua gives the values of the modeled properties.
+func (c *converter) style(idx domsnapshot.ArrayOfStrings, ua *uaStyle) map[string]string {
 	c.key = c.key[:0]
 	for _, v := range idx {
 		c.key = binary.AppendVarint(c.key, v)
 	}
+	if ua != nil {
+		c.key = append(c.key, 0xff)
+		for _, p := range c.modeled {
+			c.key = append(c.key, ua.value(p)...)
+			c.key = append(c.key, 0)
+		}
+	}
 	if m, ok := c.styles[string(c.key)]; ok {
 		return m
 	}
-	m := make(map[string]string, len(idx)+len(c.pruned)+12)
+	m := make(map[string]string, len(idx)+len(c.pruned)+len(c.modeled)+12)
 	for k, v := range idx {
 		if k < len(c.props) && v >= 0 {
 			if sides, ok := boxShorthands[c.props[k]]; ok {
@@ -814,6 +855,11 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
 			} else {
 				m[c.props[k]] = c.strIdx(v)
 			}
+		}
+	}
+	if ua != nil {
+		for _, p := range c.modeled {
+			m[p] = ua.value(p)
 		}
 	}
 	for _, p := range c.pruned {
@@ -825,6 +871,38 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings) map[string]string {
 	}
 	c.styles[string(c.key)] = m
 	return m
+}
+
+// uaOf works out and keeps the user agent style of element i (node n),
+// from its parent's. It records errUnmodeled when the element needs a
+// left-out property that the element alone cannot tell.
+func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaStyle {
+	if d.ua == nil {
+		d.ua = make([]*uaStyle, d.n)
+	}
+	parent, hasParent := &uaRoot, false
+	if p := int(d.parent[i]); p >= 0 && d.ua[p] != nil {
+		parent, hasParent = d.ua[p], true
+	}
+	u, unsure := uaValues(n, parent, hasParent)
+	if c.inheritedModeled && d.mode[i] != "" {
+		unsure = append(unsure, "cursor", "font-style") // inherited along the flat tree
+	}
+	if d.layout[i] < 0 && !d.hasLayoutBelow[i] {
+		unsure = nil // nothing of it is drawn: its styles tell nothing
+	}
+	for _, p := range unsure {
+		if slices.Contains(c.modeled, p) {
+			c.err = errUnmodeled
+		}
+	}
+	up, ok := c.ua[u]
+	if !ok {
+		up = &u
+		c.ua[u] = up
+	}
+	d.ua[i] = up
+	return up
 }
 
 // unlaidStyle tells what is known of an element without a layout object.
