@@ -78,6 +78,7 @@ type Rendering struct {
 	doc     *Document
 	owner   map[*Node]*Node // frame document node → frame element
 	visible map[*Node]bool
+	content map[*Node]bool // contentShown, memoised
 	grid    *paintGrid
 	colors  map[string]parsedColor // computed values seen, parsed
 }
@@ -89,7 +90,7 @@ type parsedColor struct {
 
 // NewRendering returns a Rendering of d.
 func NewRendering(d *Document) *Rendering {
-	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}, colors: map[string]parsedColor{}}
+	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}, content: map[*Node]bool{}, colors: map[string]parsedColor{}}
 	for n := range d.Elements() {
 		if n.Content != nil && n.DataAtom != atom.Template {
 			r.owner[n.Content] = n
@@ -322,24 +323,31 @@ func (r *Rendering) computeVisible(n *Node) bool {
 // shown reports whether n and its ancestors are displayed, not fully
 // transparent and not clipped to nothing (the style part of Visible).
 func (r *Rendering) shown(n *Node) bool {
-	for e := n; e != nil; e = r.parent(e) {
-		if e.Type != ElementNode {
-			continue
-		}
-		if neverPainted(e) || r.keyword(e, "display") == "none" || e.Style == nil && e.Has("hidden") {
-			return false
-		}
-		if e != n && r.keyword(e, "content-visibility") == "hidden" {
-			return false
-		}
-		if r.Opacity(e) == 0 {
-			return false
-		}
-		if clippedAway(r.keyword(e, "clip"), r.keyword(e, "clip-path")) {
-			return false
-		}
+	return r.drawn(n) && r.contentShown(r.parent(n))
+}
+
+// drawn reports whether element n itself is displayed, not fully
+// transparent and not clipped to nothing.
+func (r *Rendering) drawn(e *Node) bool {
+	if neverPainted(e) || r.keyword(e, "display") == "none" || e.Style == nil && e.Has("hidden") {
+		return false
 	}
-	return true
+	return r.Opacity(e) != 0 && !clippedAway(r.keyword(e, "clip"), r.keyword(e, "clip-path"))
+}
+
+// contentShown reports whether the content of element e (nil: the top)
+// can be shown: e and its ancestors are drawn and do not skip their
+// content. Rules ask this of every element's ancestors, so it is memoised.
+func (r *Rendering) contentShown(e *Node) bool {
+	if e == nil {
+		return true
+	}
+	if v, ok := r.content[e]; ok {
+		return v
+	}
+	v := r.drawn(e) && r.keyword(e, "content-visibility") != "hidden" && r.contentShown(r.parent(e))
+	r.content[e] = v
+	return v
 }
 
 // neverPainted reports whether n is an element browsers never render.
