@@ -204,7 +204,7 @@ func TestCaptureWorksOutUserAgentStyles(t *testing.T) {
 		// slotted text inherits along the flat tree
 		params := assertSameStyles(t, servePage(t, `<!doctype html><html lang="en"><head><title>Shadow</title></head><body>
 <a href="#x"><span id="host"><b>slotted</b></span></a></body></html>`),
-			`document.getElementById("host").attachShadow({mode: "open"}).innerHTML = "<em><label><slot></slot></label></em>"`)
+			`document.getElementById("host").attachShadow({mode: "open"}).innerHTML = "<em><label><slot></slot></label></em><svg width='9' height='9'><rect width='3' height='3'/></svg>"`)
 		assert.Contains(t, params.ComputedStyles, "cursor")
 		assert.Contains(t, params.ComputedStyles, "font-style")
 	})

@@ -881,8 +881,13 @@ func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaStyle {
 		d.ua = make([]*uaStyle, d.n)
 	}
 	parent, hasParent := &uaRoot, false
-	if p := int(d.parent[i]); p >= 0 && d.ua[p] != nil {
-		parent, hasParent = d.ua[p], true
+	if p := int(d.parent[i]); p >= 0 {
+		// below a shadow root the element is no :root, yet inherits
+		// nothing the scan let through (see uaModeled)
+		hasParent = d.snap.Nodes.NodeType[p] != 9
+		if d.ua[p] != nil {
+			parent = d.ua[p]
+		}
 	}
 	u, unsure := uaValues(n, parent, hasParent)
 	if c.inheritedModeled && d.mode[i] != "" {
