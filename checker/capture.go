@@ -242,24 +242,12 @@ func requested(props []string) []string {
 	return out
 }
 
-// prunedFrom returns the prunable properties of StyleProperties that a
-// capture of props (as requested) leaves out.
-func prunedFrom(props []string) []string {
+// leftOut returns the properties of StyleProperties found in table (prunable
+// or uaModeled) that a capture of props (as requested) leaves out.
+func leftOut[V any](table map[string]V, props []string) []string {
 	var out []string
 	for _, p := range StyleProperties {
-		if _, ok := prunable[p]; ok && !slices.Contains(props, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// modeledFrom returns the uaModeled properties of StyleProperties that a
-// capture of props (as requested) leaves out.
-func modeledFrom(props []string) []string {
-	var out []string
-	for _, p := range StyleProperties {
-		if _, ok := uaModeled[p]; ok && !slices.Contains(props, p) {
+		if _, ok := table[p]; ok && !slices.Contains(props, p) {
 			out = append(out, p)
 		}
 	}
@@ -326,7 +314,7 @@ func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []st
 	if err != nil {
 		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
-	if len(prunedFrom(props))+len(modeledFrom(props)) > 0 && hidesStyles(&res, scan) {
+	if len(leftOut(prunable, props))+len(leftOut(uaModeled, props)) > 0 && hidesStyles(&res, scan) {
 		props = requested(StyleProperties)
 		if res, err = chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props)); err != nil {
 			return nil, nil, fmt.Errorf("checker: capture the page: %w", err)

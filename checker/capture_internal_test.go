@@ -37,10 +37,10 @@ func TestRequested(t *testing.T) {
 	assert.Equal(t, []string{"color", "padding", "border-top-width", "display"}, got, "only complete groups become shorthands")
 	full := requested(StyleProperties)
 	assert.Len(t, full, len(StyleProperties)-12)
-	assert.Empty(t, prunedFrom(full))
-	assert.Equal(t, []string{"filter"}, prunedFrom(requested(without(StyleProperties, "filter"))))
-	assert.Empty(t, modeledFrom(full))
-	assert.Equal(t, []string{"cursor"}, modeledFrom(requested(without(StyleProperties, "cursor"))))
+	assert.Empty(t, leftOut(prunable, full))
+	assert.Equal(t, []string{"filter"}, leftOut(prunable, requested(without(StyleProperties, "filter"))))
+	assert.Empty(t, leftOut(uaModeled, full))
+	assert.Equal(t, []string{"cursor"}, leftOut(uaModeled, requested(without(StyleProperties, "cursor"))))
 	assert.Equal(t, full, captureProperties(&styleScan{Opaque: true}))
 	less := captureProperties(&styleScan{Props: map[string][]string{
 		"opacity":          {"1", "0.5"},

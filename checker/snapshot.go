@@ -73,7 +73,11 @@ type SnapshotOptions struct {
 	// Properties lists the computed style properties the capture asked for,
 	// in order (nil: StyleProperties). Properties of StyleProperties left
 	// out of it must be ones a page's styles do not set: their style maps
-	// get the property's initial value.
+	// get the property's initial value or, for the ones the user agent
+	// sets by element kind (cursor, underline, overflow...), the user
+	// agent's value for the element. FromSnapshot fails when an element's
+	// value of a left-out property depends on more than the element (a
+	// dialog's position, say): capture that property then.
 	Properties []string
 	// Scroll answers, for a few backend node ids of scroll containers, their
 	// scroll and client areas, when the snapshot has no DOM rectangles.
@@ -212,8 +216,8 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	if c.props == nil {
 		c.props = requested(StyleProperties)
 	}
-	c.pruned = prunedFrom(c.props)
-	c.modeled = modeledFrom(c.props)
+	c.pruned = leftOut(prunable, c.props)
+	c.modeled = leftOut(uaModeled, c.props)
 	for _, p := range c.modeled {
 		c.inheritedModeled = c.inheritedModeled || uaModeled[p]
 	}
