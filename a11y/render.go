@@ -79,8 +79,12 @@ type Rendering struct {
 	owner   map[*Node]*Node // frame document node → frame element
 	visible map[*Node]bool
 	content map[*Node]bool // contentShown, memoised
-	grid    *paintGrid
-	colors  map[string]parsedColor // computed values seen, parsed
+	// backgrounds and canvases memoise Colors' facts of elements
+	backgrounds map[*Node]*backgroundFacts
+	canvases    map[*Node]*Node
+	clips       map[*Node][]Rect // clipsInside, memoised
+	grid        *paintGrid
+	colors      map[string]parsedColor // computed values seen, parsed
 }
 
 type parsedColor struct {
@@ -90,7 +94,8 @@ type parsedColor struct {
 
 // NewRendering returns a Rendering of d.
 func NewRendering(d *Document) *Rendering {
-	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}, content: map[*Node]bool{}, colors: map[string]parsedColor{}}
+	r := &Rendering{doc: d, owner: map[*Node]*Node{}, visible: map[*Node]bool{}, content: map[*Node]bool{},
+		backgrounds: map[*Node]*backgroundFacts{}, canvases: map[*Node]*Node{}, clips: map[*Node][]Rect{}, colors: map[string]parsedColor{}}
 	for n := range d.Elements() {
 		if n.Content != nil && n.DataAtom != atom.Template {
 			r.owner[n.Content] = n
@@ -387,24 +392,56 @@ func (r *Rendering) boxSeen(n *Node, b Rect) bool {
 	if pos == "fixed" {
 		return true
 	}
-	skip := pos == "absolute"
-	for e := r.parent(n); e != nil; e = r.parent(e) {
-		epos := r.keyword(e, "position")
-		if skip && epos != "static" && epos != "" {
-			skip = false // e is the containing block
-		}
-		if !skip && e.Box != nil && overflowClips(r.keyword(e, "overflow-x"), r.keyword(e, "overflow-y")) &&
-			!overlaps(*e.Box, b) {
+	var clips []Rect
+	if pos == "absolute" {
+		clips = r.clipsAbove(r.parent(n))
+	} else {
+		clips = r.clipsInside(r.parent(n))
+	}
+	for _, c := range clips {
+		if !overlaps(c, b) {
 			return false
-		}
-		switch epos {
-		case "fixed":
-			return true
-		case "absolute":
-			skip = true
 		}
 	}
 	return true
+}
+
+// clipsInside returns the boxes that clip in-flow content of element e (nil:
+// the top): e's own box when its overflow clips, then those that clip e
+// itself. Every text and element below e asks this, so it is memoised.
+func (r *Rendering) clipsInside(e *Node) []Rect {
+	if e == nil {
+		return nil
+	}
+	if c, ok := r.clips[e]; ok {
+		return c
+	}
+	var above []Rect
+	switch r.keyword(e, "position") {
+	case "fixed": // only the viewport clips it
+	case "absolute":
+		above = r.clipsAbove(r.parent(e))
+	default:
+		above = r.clipsInside(r.parent(e))
+	}
+	c := above
+	if e.Box != nil && overflowClips(r.keyword(e, "overflow-x"), r.keyword(e, "overflow-y")) {
+		c = append([]Rect{*e.Box}, above...)
+	}
+	r.clips[e] = c
+	return c
+}
+
+// clipsAbove returns the boxes that clip an absolutely positioned element
+// whose parent is e: those clipping the content of its containing block,
+// the nearest positioned ancestor (none: nothing but the viewport).
+func (r *Rendering) clipsAbove(e *Node) []Rect {
+	for ; e != nil; e = r.parent(e) {
+		if p := r.keyword(e, "position"); p != "static" && p != "" {
+			return r.clipsInside(e)
+		}
+	}
+	return nil
 }
 
 // overflowClips reports whether overflow values clip content that cannot be
@@ -540,6 +577,64 @@ type layer struct {
 	colors  []Color // candidate colours of a background layer (painted over what is below)
 }
 
+// backgroundFacts are what Colors reads of one element's own painting; every
+// text below the element needs them, so Rendering keeps them.
+type backgroundFacts struct {
+	opacity    float64
+	effect     bool // a filter, blend mode or backdrop filter
+	color      Color
+	colorOK    bool
+	colorLayer []Color // color alone, as a layer (shared, never changed)
+	painted    bool    // a background colour or image
+	clipText   bool    // the background is clipped to the text
+	imageSet   bool    // background-image is not none
+	gradients  [][]Color
+	image      bool // an image Delaktig cannot see through
+}
+
+// background returns the memoised backgroundFacts of element e.
+func (r *Rendering) background(e *Node) *backgroundFacts {
+	if f, ok := r.backgrounds[e]; ok {
+		return f
+	}
+	f := &backgroundFacts{opacity: r.Opacity(e)}
+	f.effect = r.keyword(e, "filter") != "none" || r.keyword(e, "mix-blend-mode") != "normal" ||
+		r.keyword(e, "backdrop-filter") != "none"
+	f.color, f.colorOK = r.Color(e, "background-color")
+	f.colorLayer = []Color{f.color}
+	image := r.Style(e, "background-image")
+	f.imageSet = strings.ToLower(strings.TrimSpace(image)) != "none"
+	f.painted = f.color.A > 0 || f.imageSet
+	if f.painted {
+		clip := r.keyword(e, "background-clip")
+		if clip == "" {
+			clip = r.keyword(e, "-webkit-background-clip")
+		}
+		f.clipText = clip == "text"
+		f.gradients, f.image = gradientLayers(image)
+	}
+	r.backgrounds[e] = f
+	return f
+}
+
+// canvasOwner returns the element whose background the canvas takes: the
+// root element's, or the body's when the root paints none.
+func (r *Rendering) canvasOwner(root *Node) *Node {
+	if o, ok := r.canvases[root]; ok {
+		return o
+	}
+	owner := root
+	if bg, ok := r.Color(root, "background-color"); ok && bg.A == 0 && r.keyword(root, "background-image") == "none" {
+		for c := range root.ElementChildren() {
+			if c.Is(atom.Body) {
+				owner = c
+			}
+		}
+	}
+	r.canvases[root] = owner
+	return owner
+}
+
 // Colors returns the colours content of element n is seen in when drawn in
 // fg over the area at (n's box when nil): fg composited over every
 // background between the canvas and n (n's own background when self is
@@ -571,14 +666,7 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 	// the canvas takes the root element's background, or the body's
 	base := []Color{canvasColor}
 	root := path[len(path)-1]
-	canvasOwner := root
-	if bg, ok := r.Color(root, "background-color"); ok && bg.A == 0 && r.keyword(root, "background-image") == "none" {
-		for c := range root.ElementChildren() {
-			if c.Is(atom.Body) {
-				canvasOwner = c
-			}
-		}
-	}
+	canvasOwner := r.canvasOwner(root)
 	var layers []layer
 	var opaqueUnder *Node // the innermost element whose background hides what is below
 	for i := len(path) - 1; i >= 0; i-- {
@@ -587,28 +675,22 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 			// what is behind n, without n's own painting
 			break
 		}
-		if o := r.Opacity(e); o < 1 && e != root {
-			layers = append(layers, layer{group: true, opacity: o})
+		f := r.background(e)
+		if f.opacity < 1 && e != root {
+			layers = append(layers, layer{group: true, opacity: f.opacity})
 			depth++
 		}
-		if r.keyword(e, "filter") != "none" || r.keyword(e, "mix-blend-mode") != "normal" ||
-			r.keyword(e, "backdrop-filter") != "none" {
+		if f.effect {
 			doubt(DoubtEffect, e, false)
 		}
-		bg, ok := r.Color(e, "background-color")
-		if !ok {
+		bg := f.color
+		if !f.colorOK {
 			doubt(DoubtColor, e, true)
 		}
-		image := r.Style(e, "background-image")
-		painted := bg.A > 0 || strings.ToLower(strings.TrimSpace(image)) != "none"
-		if !painted {
+		if !f.painted {
 			continue
 		}
-		clip := r.keyword(e, "background-clip")
-		if clip == "" {
-			clip = r.keyword(e, "-webkit-background-clip")
-		}
-		if clip == "text" {
+		if f.clipText {
 			doubt(DoubtEffect, e, false)
 			continue
 		}
@@ -635,16 +717,15 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 		if e == canvasOwner {
 			base = []Color{bg.Over(canvasColor)}
 		} else {
-			layers = append(layers, layer{colors: []Color{bg}})
+			layers = append(layers, layer{colors: f.colorLayer})
 		}
-		imgs, img := gradientLayers(image)
 		switch {
-		case img:
+		case f.image:
 			doubt(DoubtImage, e, true)
-		case imgs == nil && strings.ToLower(strings.TrimSpace(image)) != "none":
+		case f.gradients == nil && f.imageSet:
 			doubt(DoubtColor, e, true)
 		}
-		for _, g := range imgs {
+		for _, g := range f.gradients {
 			layers = append(layers, layer{colors: g})
 		}
 	}

@@ -136,6 +136,11 @@ func TestRenderingVisible(t *testing.T) {
 		<div data-box="0 0 100 100" data-css="overflow-x: hidden; overflow-y: hidden"><p id="clipped" data-box="300 0 100 20">a</p>
 			<p id="escapes" data-box="300 0 100 20" data-css="position: absolute">a</p></div>
 		<div data-box="0 0 100 100" data-css="overflow-y: auto"><p id="scrolled" data-box="0 300 100 20">a</p></div>
+		<div data-box="0 0 100 100" data-css="overflow-x: hidden; overflow-y: hidden; position: relative"><div data-box="0 0 100 100">
+			<p id="held" data-box="300 0 100 20" data-css="position: absolute">a</p>
+			<div data-box="0 0 100 100" data-css="position: fixed"><p id="fixed-below" data-box="300 0 100 20">a</p></div>
+			<div data-box="0 0 100 100" data-css="position: absolute"><p id="abs-child" data-box="300 0 100 20">a</p>
+				<div data-box="0 0 50 50" data-css="overflow-x: clip"><p id="inner-clip" data-box="60 0 10 10">a</p><p id="inner-seen" data-box="10 0 10 10">a</p></div></div></div></div>
 		<script id="script">x</script>
 		<p id="nobox">a</p>
 	</body>`)
@@ -145,6 +150,9 @@ func TestRenderingVisible(t *testing.T) {
 		"plain": true, "none": false, "in-none": false, "hidden": false, "transparent": false,
 		"offscreen": false, "above": false, "sr": false, "clip": false, "clip-path": false,
 		"clipped": false, "escapes": true, "scrolled": true, "script": false, "nobox": false,
+		// an absolute element is clipped by its positioned ancestor's overflow,
+		// and so is what is inside it; a fixed one only by the viewport
+		"held": false, "fixed-below": true, "abs-child": false, "inner-clip": false, "inner-seen": true,
 	} {
 		assert.Equal(t, want, r.Visible(elemByID(t, d, id)), id)
 	}
