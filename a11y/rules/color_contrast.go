@@ -181,12 +181,14 @@ func contrastOf(r *a11y.Rendering, e, t *a11y.Node, enhanced bool) (contrastVerd
 	if len(bd.Pairs) == 0 {
 		return contrastVerdict{outcome: a11y.CantTell, msg: contrastColor, data: data}, true
 	}
-	data["fg"], data["bg"] = colorHex(hiPair.FG), colorHex(hiPair.BG)
 	const eps = 1e-6
 	shadows, shadowsOK := r.TextShadows(e)
 	if bd.Doubt == "" && shadowsOK && len(shadows) == 0 && hi < 1+eps {
 		return contrastVerdict{}, false
 	}
+	// the colours reported are those of the best contrast found, or of the
+	// worst when the text passes anyway
+	data["fg"], data["bg"] = colorHex(hiPair.FG), colorHex(hiPair.BG)
 	if r.Style(e, "-webkit-text-stroke-width") != "0px" {
 		if w, ok := a11y.ParseLength(r.Style(e, "-webkit-text-stroke-width"), 16, 16); !ok || w > 0 {
 			return contrastVerdict{outcome: a11y.CantTell, msg: contrastEffect, data: data, by: e}, true

@@ -164,16 +164,16 @@ func contrastText(r float64) string {
 	return strconv.FormatFloat(math.Floor(r*100)/100, 'f', -1, 64) + ":1"
 }
 
-// hexColor formats an opaque colour as #rrggbb.
+// colorHex formats an opaque colour as #rrggbb.
 func colorHex(c a11y.Color) string {
-	b := func(v float64) string {
-		s := strconv.FormatInt(int64(math.Round(math.Max(0, math.Min(255, v)))), 16)
-		if len(s) == 1 {
-			s = "0" + s
-		}
-		return s
+	const digits = "0123456789abcdef"
+	var b [7]byte
+	b[0] = '#'
+	for i, v := range [3]float64{c.R, c.G, c.B} {
+		n := int(math.Round(math.Max(0, math.Min(255, v))))
+		b[1+2*i], b[2+2*i] = digits[n>>4], digits[n&15]
 	}
-	return "#" + b(c.R) + b(c.G) + b(c.B)
+	return string(b[:])
 }
 
 // pxText formats a length in CSS pixels for messages ("23.5").
