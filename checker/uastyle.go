@@ -15,8 +15,9 @@ import (
 // images and controls. When no author style declares such a property, its
 // computed value follows from the element (and, for an inherited property,
 // from its parent's value), so a capture leaves it out and the conversion
-// works it out (uaValues). A test renders every HTML element with no author
-// style and requires the worked-out values to equal Chrome's.
+// works it out (uaValues). Tests render every HTML element, and controls
+// in every state (disabled, read-only, in disabled fieldsets, list boxes),
+// with no author style and require the worked-out values to equal Chrome's.
 //
 // What the element alone cannot tell keeps the property in the capture: a
 // <dialog> or popover (modal or shown is a state, not an attribute), a
