@@ -601,11 +601,11 @@ func (r *Rendering) background(e *Node) *backgroundFacts {
 	f.effect = r.keyword(e, "filter") != "none" || r.keyword(e, "mix-blend-mode") != "normal" ||
 		r.keyword(e, "backdrop-filter") != "none"
 	f.color, f.colorOK = r.Color(e, "background-color")
-	f.colorLayer = []Color{f.color}
 	image := r.Style(e, "background-image")
 	f.imageSet = strings.ToLower(strings.TrimSpace(image)) != "none"
 	f.painted = f.color.A > 0 || f.imageSet
 	if f.painted {
+		f.colorLayer = []Color{f.color}
 		clip := r.keyword(e, "background-clip")
 		if clip == "" {
 			clip = r.keyword(e, "-webkit-background-clip")
