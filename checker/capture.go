@@ -315,10 +315,18 @@ func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []st
 		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
 	if len(leftOut(prunable, props))+len(leftOut(uaModeled, props)) > 0 && hidesStyles(&res, scan) {
-		props = requested(StyleProperties)
-		if res, err = chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props)); err != nil {
-			return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
-		}
+		return captureEvery(ctx)
+	}
+	return &res, props, nil
+}
+
+// captureEvery captures the page with every property of StyleProperties,
+// for a page whose styles a pruned capture cannot be sure of.
+func captureEvery(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []string, error) {
+	props := requested(StyleProperties)
+	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
+	if err != nil {
+		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
 	return &res, props, nil
 }
@@ -362,18 +370,8 @@ const scrollAreaFunc = `function() {
 func scroller(ctx context.Context) func(ids []int64) map[int64]ScrollArea {
 	return func(ids []int64) map[int64]ScrollArea {
 		out := askEach(ids, func(id int64) (ScrollArea, bool) {
-			r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(id), ObjectGroup: "delaktig-scroll"})
-			if err != nil || r.Object == nil || r.Object.ObjectID == "" {
-				return ScrollArea{}, false
-			}
-			res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-				FunctionDeclaration: scrollAreaFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
-			})
-			if err != nil || res.ExceptionDetails != nil || res.Result == nil {
-				return ScrollArea{}, false
-			}
 			var v []float64
-			if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 8 {
+			if !callOnNode(ctx, id, "delaktig-scroll", scrollAreaFunc, &v) || len(v) != 8 {
 				return ScrollArea{}, false
 			}
 			return ScrollArea{
@@ -459,26 +457,32 @@ func focusOutline(ctx context.Context, doc *a11y.Document, props []string) {
 	if focused == nil {
 		return
 	}
-	r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(focused.BackendID), ObjectGroup: "delaktig-focus"})
-	if err != nil || r.Object == nil || r.Object.ObjectID == "" {
-		return
-	}
-	defer func() {
-		_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-focus"})
-	}()
-	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: outlineFunc, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
-	})
-	if err != nil || res.ExceptionDetails != nil || res.Result == nil {
-		return
-	}
 	var v []string
-	if err := json.Unmarshal(res.Result.Value, &v); err != nil || len(v) != 3 {
+	ok := callOnNode(ctx, focused.BackendID, "delaktig-focus", outlineFunc, &v)
+	_, _ = chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: "delaktig-focus"})
+	if !ok || len(v) != 3 {
 		return
 	}
 	m := maps.Clone(focused.Style) // style maps are shared
 	m["outline-style"], m["outline-width"], m["outline-color"] = v[0], v[1], v[2]
 	focused.Style = m
+}
+
+// callOnNode calls the JavaScript function fn with the node of backend id
+// as this, in the object group group (the caller releases it), and decodes
+// its value into out. It reports whether all of that worked.
+func callOnNode(ctx context.Context, id int64, group, fn string, out any) bool {
+	r, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: cdp.BackendNodeID(id), ObjectGroup: group})
+	if err != nil || r.Object == nil || r.Object.ObjectID == "" {
+		return false
+	}
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: fn, ObjectID: r.Object.ObjectID, ReturnByValue: new(true),
+	})
+	if err != nil || res.ExceptionDetails != nil || res.Result == nil {
+		return false
+	}
+	return json.Unmarshal(res.Result.Value, out) == nil
 }
 
 // askEach calls ask for every id, eight at a time (the protocol answers

@@ -109,15 +109,12 @@ func Snapshot(ctx context.Context) (*a11y.Document, error) {
 	}
 	doc, err := FromSnapshot(res, opts)
 	if errors.Is(err, errUnmodeled) {
-		// the page changed after its styles were read: capture again
-		// with every property
-		props = requested(StyleProperties)
-		raw, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
-		if err != nil {
-			return nil, fmt.Errorf("checker: capture the page: %w", err)
+		// the page changed after its styles were read
+		if res, props, err = captureEvery(ctx); err != nil {
+			return nil, err
 		}
 		opts.Properties = props
-		doc, err = FromSnapshot(&raw, opts)
+		doc, err = FromSnapshot(res, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -221,7 +218,7 @@ func FromSnapshot(res *domsnapshot.CaptureSnapshotResult, opts SnapshotOptions) 
 	for _, p := range c.modeled {
 		c.inheritedModeled = c.inheritedModeled || uaModeled[p]
 	}
-	c.ua = map[uaStyle]*uaStyle{uaRoot: &uaRoot}
+	c.ua = map[uaStyle]*uaEntry{}
 	c.docs = make([]*docConv, len(res.Documents))
 	for i, d := range res.Documents {
 		c.docs[i] = c.prepare(d)
@@ -360,7 +357,7 @@ type converter struct {
 	// inheritedModeled is set when modeled holds an inherited property
 	inheritedModeled bool
 	// ua interns the user agent styles of elements (see uaValues)
-	ua map[uaStyle]*uaStyle
+	ua map[uaStyle]*uaEntry
 	// err is errUnmodeled when an element needs a property modeled does
 	// not cover
 	err error
@@ -385,7 +382,7 @@ type docConv struct {
 	offset         a11y.Rect
 	nodes          []*a11y.Node
 	store          []a11y.Node
-	ua             []*uaStyle // user agent styles of elements (see uaValues), when the capture left some out
+	ua             []*uaEntry // user agent styles of elements (see uaValues), when the capture left some out
 	root           *a11y.Node
 	// decided while building
 	host map[int]bool
@@ -758,7 +755,7 @@ func (c *converter) element(d *docConv, i int, n *a11y.Node, parentNS string, ns
 		}
 	}
 
-	var ua *uaStyle
+	var ua *uaEntry
 	if len(c.modeled) > 0 {
 		ua = c.uaOf(d, i, n)
 	}
@@ -836,17 +833,14 @@ func (c *converter) styleLength(idx domsnapshot.ArrayOfStrings, prop string) flo
 
 // style returns the (shared) map of one layout object's computed styles;
 // ua gives the values of the modeled properties.
-func (c *converter) style(idx domsnapshot.ArrayOfStrings, ua *uaStyle) map[string]string {
+func (c *converter) style(idx domsnapshot.ArrayOfStrings, ua *uaEntry) map[string]string {
 	c.key = c.key[:0]
 	for _, v := range idx {
 		c.key = binary.AppendVarint(c.key, v)
 	}
 	if ua != nil {
 		c.key = append(c.key, 0xff)
-		for _, p := range c.modeled {
-			c.key = append(c.key, ua.value(p)...)
-			c.key = append(c.key, 0)
-		}
+		c.key = binary.AppendUvarint(c.key, uint64(ua.id))
 	}
 	if m, ok := c.styles[string(c.key)]; ok {
 		return m
@@ -863,7 +857,7 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings, ua *uaStyle) map[strin
 	}
 	if ua != nil {
 		for _, p := range c.modeled {
-			m[p] = ua.value(p)
+			m[p] = ua.style.value(p)
 		}
 	}
 	for _, p := range c.pruned {
@@ -880,9 +874,9 @@ func (c *converter) style(idx domsnapshot.ArrayOfStrings, ua *uaStyle) map[strin
 // uaOf works out and keeps the user agent style of element i (node n),
 // from its parent's. It records errUnmodeled when the element needs a
 // left-out property that the element alone cannot tell.
-func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaStyle {
+func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaEntry {
 	if d.ua == nil {
-		d.ua = make([]*uaStyle, d.n)
+		d.ua = make([]*uaEntry, d.n)
 	}
 	parent, hasParent := &uaRoot, false
 	if p := int(d.parent[i]); p >= 0 {
@@ -890,12 +884,17 @@ func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaStyle {
 		// nothing the scan let through (see uaModeled)
 		hasParent = d.snap.Nodes.NodeType[p] != 9
 		if d.ua[p] != nil {
-			parent = d.ua[p]
+			parent = &d.ua[p].style
 		}
 	}
 	u, unsure := uaValues(n, parent, hasParent)
 	if c.inheritedModeled && d.mode[i] != "" {
-		unsure = append(unsure, "cursor", "font-style") // inherited along the flat tree
+		// inherited along the flat tree
+		for p, inherited := range uaModeled {
+			if inherited {
+				unsure = append(unsure, p)
+			}
+		}
 	}
 	if d.layout[i] < 0 && !d.hasLayoutBelow[i] {
 		unsure = nil // nothing of it is drawn: its styles tell nothing
@@ -905,13 +904,20 @@ func (c *converter) uaOf(d *docConv, i int, n *a11y.Node) *uaStyle {
 			c.err = errUnmodeled
 		}
 	}
-	up, ok := c.ua[u]
+	e, ok := c.ua[u]
 	if !ok {
-		up = &u
-		c.ua[u] = up
+		e = &uaEntry{style: u, id: len(c.ua)}
+		c.ua[u] = e
 	}
-	d.ua[i] = up
-	return up
+	d.ua[i] = e
+	return e
+}
+
+// uaEntry is one interned user agent style, numbered for the keys of the
+// shared style maps.
+type uaEntry struct {
+	style uaStyle
+	id    int
 }
 
 // unlaidStyle tells what is known of an element without a layout object.
