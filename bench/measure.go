@@ -234,7 +234,9 @@ func measure(ctx context.Context, tab *checker.Tab, url string, cfg config) (Sam
 	}
 	s.FirstCapture = ms(time.Since(start))
 
-	// (b) the raw DOMSnapshot call, as the snapshot makes it
+	// (b) the raw DOMSnapshot call with the snapshot's parameters, its answer
+	// decoded by the protocol library's general decoder (the snapshot reads
+	// it with its own, see checker/snapdecode.go)
 	goruntime.GC()
 	start = time.Now()
 	raw, err := chromedp.Call(sctx, domsnapshot.CaptureSnapshot, params)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp/jsonv2"
 	"github.com/chromedp/cdproto/domsnapshot"
 	"github.com/chromedp/chromedp"
 	"github.com/delaktig/delaktig/checker"
@@ -68,4 +69,43 @@ func BenchmarkSnapshot(b *testing.B) {
 		})
 		cancel()
 	}
+}
+
+// BenchmarkSnapshotDecode compares the general JSON decoder with the
+// snapshot's own on the answer for a generated page of 2000 sections.
+func BenchmarkSnapshotDecode(b *testing.B) {
+	tb := tab(b)
+	page := pagegen.Form(2000)
+	url := serve(b, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(page)
+	})
+	ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := chromedp.Call(ctx, rawCapture, checker.CaptureParams())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("general", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var res domsnapshot.CaptureSnapshotResult
+			if err := jsonv2.Unmarshal(raw, &res, chromedp.DefaultUnmarshalOptions); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("snapshot", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := checker.DecodeSnapshot(raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -310,25 +310,31 @@ func captureState(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []st
 		return nil, nil, err
 	}
 	props := captureProperties(scan)
-	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
+	res, err := captureWith(ctx, props)
 	if err != nil {
-		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
+		return nil, nil, err
 	}
-	if len(leftOut(prunable, props))+len(leftOut(uaModeled, props)) > 0 && hidesStyles(&res, scan) {
+	if len(leftOut(prunable, props))+len(leftOut(uaModeled, props)) > 0 && hidesStyles(res, scan) {
 		return captureEvery(ctx)
 	}
-	return &res, props, nil
+	return res, props, nil
 }
 
 // captureEvery captures the page with every property of StyleProperties,
 // for a page whose styles a pruned capture cannot be sure of.
 func captureEvery(ctx context.Context) (*domsnapshot.CaptureSnapshotResult, []string, error) {
 	props := requested(StyleProperties)
-	res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, captureParams(props))
+	res, err := captureWith(ctx, props)
+	return res, props, err
+}
+
+// captureWith makes the captureSnapshot call with the computed styles props.
+func captureWith(ctx context.Context, props []string) (*domsnapshot.CaptureSnapshotResult, error) {
+	res, err := chromedp.Call(ctx, captureSnapshot, captureParams(props))
 	if err != nil {
-		return nil, nil, fmt.Errorf("checker: capture the page: %w", err)
+		return nil, fmt.Errorf("checker: capture the page: %w", err)
 	}
-	return &res, props, nil
+	return (*domsnapshot.CaptureSnapshotResult)(&res), nil
 }
 
 // hidesStyles tells whether a snapshot holds styles the scan could not
