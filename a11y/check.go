@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"os"
-	"time"
 
 	"github.com/delaktig/delaktig/a11y/locale"
 	"github.com/delaktig/delaktig/a11y/wcag"
@@ -128,9 +126,7 @@ func Check(ctx context.Context, doc *Document, opts ...Option) (*Result, error) 
 			parts = append(parts, rulePart{rule: Engine, outcomes: extra})
 		}
 	}
-	zt := time.Now()
 	res.Findings = buildFindings(parts, sortedOrder(parts))
-	zzlog("build", zt)
 	if marks {
 		markSuppressed(res.Findings)
 	}
@@ -573,5 +569,3 @@ func localize(fs []Finding, lang string, all bool) {
 		f.Help = cat.Help(ruleID)
 	}
 }
-
-func zzlog(what string, t time.Time) { if os.Getenv("ZZLOG") != "" { fmt.Fprintf(os.Stderr, "%s %.1fms\n", what, float64(time.Since(t).Microseconds())/1000) } }
