@@ -353,66 +353,56 @@ func rawArray(dec *jsonv2.Decoder) (numCursor, bool, error) {
 
 // readInts reads an array of integers, reserving room for size of them.
 func readInts[T ~int64](dec *jsonv2.Decoder, size int) ([]T, error) {
-	c, ok, err := rawArray(dec)
-	if !ok {
-		return nil, err
-	}
-	out, err := appendInts(&c, make([]T, 0, max(size, c.numbers())))
-	if err != nil {
-		return nil, fmt.Errorf("%w at %s: %w", errSnapshotJSON, dec.StackPointer(), err)
-	}
-	return out, nil
+	return readNumbers(dec, size, appendInts[T])
 }
 
 // readFloats reads an array of numbers.
 func readFloats(dec *jsonv2.Decoder, size int) ([]float64, error) {
+	return readNumbers(dec, size, appendFloats)
+}
+
+// readIntLists reads an array of arrays of integers.
+func readIntLists[L ~[]int64](dec *jsonv2.Decoder, size int) ([]L, error) {
+	return readNested[int64, L](dec, size, appendInts[int64])
+}
+
+// readRects reads an array of rectangles (arrays of numbers).
+func readRects(dec *jsonv2.Decoder, size int) ([]domsnapshot.Rectangle, error) {
+	return readNested[float64, domsnapshot.Rectangle](dec, size, appendFloats)
+}
+
+// readNumbers reads an array of numbers, which add appends to a slice with
+// room for all of them.
+func readNumbers[E any](dec *jsonv2.Decoder, size int, add func(*numCursor, []E) ([]E, error)) ([]E, error) {
 	c, ok, err := rawArray(dec)
 	if !ok {
 		return nil, err
 	}
-	out, err := appendFloats(&c, make([]float64, 0, max(size, c.numbers())))
+	out, err := add(&c, make([]E, 0, max(size, c.numbers())))
 	if err != nil {
 		return nil, fmt.Errorf("%w at %s: %w", errSnapshotJSON, dec.StackPointer(), err)
 	}
 	return out, nil
 }
 
-// readIntLists reads an array of arrays of integers into slices of one
-// backing array.
-func readIntLists[L ~[]int64](dec *jsonv2.Decoder, size int) ([]L, error) {
+// readNested reads an array of arrays of numbers (or nulls), whose numbers
+// add appends to one backing array; each inner slice is capped at its own
+// length.
+func readNested[E any, L ~[]E](dec *jsonv2.Decoder, size int, add func(*numCursor, []E) ([]E, error)) ([]L, error) {
 	c, ok, err := rawArray(dec)
 	if !ok {
 		return nil, err
 	}
-	all := make([]int64, 0, c.numbers())
+	all := make([]E, 0, c.numbers())
 	lists, err := readLists(&c, size, func(c *numCursor) (L, error) {
 		start := len(all)
-		all, err = appendInts(c, all)
+		all, err = add(c, all)
 		return L(all[start:len(all):len(all)]), err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w in %s: %w", errSnapshotJSON, dec.StackPointer(), err)
 	}
 	return lists, nil
-}
-
-// readRects reads an array of rectangles (arrays of numbers) into slices
-// of one backing array.
-func readRects(dec *jsonv2.Decoder, size int) ([]domsnapshot.Rectangle, error) {
-	c, ok, err := rawArray(dec)
-	if !ok {
-		return nil, err
-	}
-	all := make([]float64, 0, c.numbers())
-	rects, err := readLists(&c, size, func(c *numCursor) (domsnapshot.Rectangle, error) {
-		start := len(all)
-		all, err = appendFloats(c, all)
-		return domsnapshot.Rectangle(all[start:len(all):len(all)]), err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%w in %s: %w", errSnapshotJSON, dec.StackPointer(), err)
-	}
-	return rects, nil
 }
 
 // readLists reads the items of the array at c, each an array that list
