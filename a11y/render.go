@@ -647,7 +647,11 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 		by    *Node
 		depth int // opacity groups open when it arose; -1: never hidden by what is above
 	}
-	var doubts []doubtAt
+	// the ancestor path, layers and doubts of a usual page fit on the stack
+	var doubtsBuf [4]doubtAt
+	var pathBuf [24]*Node
+	var layersBuf [8]layer
+	doubts := doubtsBuf[:0]
 	depth := 0
 	doubt := func(d Doubt, by *Node, resettable bool) {
 		dp := -1
@@ -659,7 +663,7 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 	if at == nil {
 		at = r.box(n)
 	}
-	var path []*Node
+	path := pathBuf[:0]
 	for e := n; e != nil; e = r.parent(e) {
 		path = append(path, e)
 	}
@@ -667,7 +671,7 @@ func (r *Rendering) Colors(n *Node, fg Color, at *Rect, self bool) Backdrop {
 	base := []Color{canvasColor}
 	root := path[len(path)-1]
 	canvasOwner := r.canvasOwner(root)
-	var layers []layer
+	layers := layersBuf[:0]
 	var opaqueUnder *Node // the innermost element whose background hides what is below
 	for i := len(path) - 1; i >= 0; i-- {
 		e := path[i]
