@@ -396,8 +396,12 @@ func readNested[E any, L ~[]E](dec *jsonv2.Decoder, size int, add func(*numCurso
 	all := make([]E, 0, c.numbers())
 	lists, err := readLists(&c, size, func(c *numCursor) (L, error) {
 		start := len(all)
-		all, err = add(c, all)
-		return L(all[start:len(all):len(all)]), err
+		more, err := add(c, all)
+		if err != nil {
+			return nil, err
+		}
+		all = more
+		return L(all[start:len(all):len(all)]), nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w in %s: %w", errSnapshotJSON, dec.StackPointer(), err)

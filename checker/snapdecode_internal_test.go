@@ -68,23 +68,29 @@ func TestSnapshotResultListsDoNotOverlap(t *testing.T) {
 	assert.Equal(t, []float64{5, 6, 7, 8}, []float64(l.Bounds[1]))
 }
 
+// snapshotRejects are answers the general decoder rejects: a value of the
+// wrong kind at each level, in a first and in a later item.
+var snapshotRejects = []string{
+	`{"documents":{}}`,
+	`{"documents":[{"nodes":{"parentIndex":{}}}]}`,
+	`{"documents":[{"nodes":{"parentIndex":["1"]}}]}`,
+	`{"documents":[{"nodes":{"parentIndex":[1.5]}}]}`,
+	`{"documents":[{"nodes":{"parentIndex":[1e400]}}]}`,
+	`{"documents":[{"nodes":{"parentIndex":[99999999999999999999]}}]}`,
+	`{"documents":[{"layout":{"bounds":[[1,"2"]]}}]}`,
+	`{"documents":[{"layout":{"bounds":[[1,2,3,4],[5,"6"]]}}]}`,
+	`{"documents":[{"layout":{"styles":[[1,2],[true]]}}]}`,
+	`{"documents":[{"layout":{"bounds":[1]}}]}`,
+	`{"documents":[{"layout":{"styles":[{"a":1}]}}]}`,
+	`{"strings":[1]}`,
+	`{"strings":"x"}`,
+	`{"documents":[],"documents":[]}`,
+	`{"documents":[{"title":"x"}]}`,
+	`[]`,
+}
+
 func TestSnapshotResultRejectsWhatTheGeneralDecoderRejects(t *testing.T) {
-	for _, s := range []string{
-		`{"documents":{}}`,
-		`{"documents":[{"nodes":{"parentIndex":{}}}]}`,
-		`{"documents":[{"nodes":{"parentIndex":["1"]}}]}`,
-		`{"documents":[{"nodes":{"parentIndex":[1.5]}}]}`,
-		`{"documents":[{"nodes":{"parentIndex":[1e400]}}]}`,
-		`{"documents":[{"nodes":{"parentIndex":[99999999999999999999]}}]}`,
-		`{"documents":[{"layout":{"bounds":[[1,"2"]]}}]}`,
-		`{"documents":[{"layout":{"bounds":[1]}}]}`,
-		`{"documents":[{"layout":{"styles":[{"a":1}]}}]}`,
-		`{"strings":[1]}`,
-		`{"strings":"x"}`,
-		`{"documents":[],"documents":[]}`,
-		`{"documents":[{"title":"x"}]}`,
-		`[]`,
-	} {
+	for _, s := range snapshotRejects {
 		_, _, wantErr, gotErr := decodeBoth([]byte(s))
 		require.Error(t, wantErr, "the general decoder accepts %s", s)
 		assert.Error(t, gotErr, s)
@@ -118,7 +124,7 @@ func TestParseNumbers(t *testing.T) {
 }
 
 func FuzzSnapshotResult(f *testing.F) {
-	for _, s := range snapshotSamples {
+	for _, s := range append(snapshotSamples, snapshotRejects...) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
