@@ -134,23 +134,17 @@ func readDocument(dec *jsonv2.Decoder, d *domsnapshot.DocumentSnapshot) error {
 			return readPointer(dec, &d.Layout, readLayout)
 		case "textBoxes":
 			return readPointer(dec, &d.TextBoxes, readTextBoxes)
-		case "scrollOffsetX", "scrollOffsetY", "contentWidth", "contentHeight":
-			return jsonv2.UnmarshalDecode(dec, documentFloat(d, name))
+		case "scrollOffsetX":
+			return jsonv2.UnmarshalDecode(dec, &d.ScrollOffsetX)
+		case "scrollOffsetY":
+			return jsonv2.UnmarshalDecode(dec, &d.ScrollOffsetY)
+		case "contentWidth":
+			return jsonv2.UnmarshalDecode(dec, &d.ContentWidth)
+		case "contentHeight":
+			return jsonv2.UnmarshalDecode(dec, &d.ContentHeight)
 		}
 		return dec.SkipValue()
 	})
-}
-
-func documentFloat(d *domsnapshot.DocumentSnapshot, name string) *float64 {
-	switch name {
-	case "scrollOffsetX":
-		return &d.ScrollOffsetX
-	case "scrollOffsetY":
-		return &d.ScrollOffsetY
-	case "contentWidth":
-		return &d.ContentWidth
-	}
-	return &d.ContentHeight
 }
 
 // readPointer reads an object into a new T (null: nil).
@@ -167,20 +161,20 @@ func readPointer[T any](dec *jsonv2.Decoder, out **T, read func(*jsonv2.Decoder,
 
 // readNodes reads the DOM tree table.
 func readNodes(dec *jsonv2.Decoder, n *domsnapshot.NodeTreeSnapshot) error {
-	size := 0 // the arrays have one item per node: the first gives the size
+	size := 0 // one item per node in every array: the first gives the length of the nested ones
 	return readObject(dec, func(name string) error {
 		var err error
 		switch name {
 		case "parentIndex":
-			n.ParentIndex, err = readInts[int64](dec, size)
+			n.ParentIndex, err = readInts[int64](dec)
 		case "nodeType":
-			n.NodeType, err = readInts[int64](dec, size)
+			n.NodeType, err = readInts[int64](dec)
 		case "nodeName":
-			n.NodeName, err = readInts[domsnapshot.StringIndex](dec, size)
+			n.NodeName, err = readInts[domsnapshot.StringIndex](dec)
 		case "nodeValue":
-			n.NodeValue, err = readInts[domsnapshot.StringIndex](dec, size)
+			n.NodeValue, err = readInts[domsnapshot.StringIndex](dec)
 		case "backendNodeId":
-			n.BackendNodeID, err = readInts[cdp.BackendNodeID](dec, size)
+			n.BackendNodeID, err = readInts[cdp.BackendNodeID](dec)
 		case "attributes":
 			n.Attributes, err = readIntLists[domsnapshot.ArrayOfStrings](dec, size)
 		case "shadowRootType":
@@ -222,17 +216,17 @@ func readLayout(dec *jsonv2.Decoder, l *domsnapshot.LayoutTreeSnapshot) error {
 		var err error
 		switch name {
 		case "nodeIndex":
-			l.NodeIndex, err = readInts[int64](dec, size)
+			l.NodeIndex, err = readInts[int64](dec)
 		case "styles":
 			l.Styles, err = readIntLists[domsnapshot.ArrayOfStrings](dec, size)
 		case "bounds":
 			l.Bounds, err = readRects(dec, size)
 		case "text":
-			l.Text, err = readInts[domsnapshot.StringIndex](dec, size)
+			l.Text, err = readInts[domsnapshot.StringIndex](dec)
 		case "stackingContexts":
 			return readPointer(dec, &l.StackingContexts, readRareBooleans)
 		case "paintOrders":
-			l.PaintOrders, err = readInts[int64](dec, size)
+			l.PaintOrders, err = readInts[int64](dec)
 		case "offsetRects":
 			l.OffsetRects, err = readRects(dec, size)
 		case "scrollRects":
@@ -240,9 +234,9 @@ func readLayout(dec *jsonv2.Decoder, l *domsnapshot.LayoutTreeSnapshot) error {
 		case "clientRects":
 			l.ClientRects, err = readRects(dec, size)
 		case "blendedBackgroundColors":
-			l.BlendedBackgroundColors, err = readInts[domsnapshot.StringIndex](dec, size)
+			l.BlendedBackgroundColors, err = readInts[domsnapshot.StringIndex](dec)
 		case "textColorOpacities":
-			l.TextColorOpacities, err = readFloats(dec, size)
+			l.TextColorOpacities, err = readFloats(dec)
 		default:
 			return dec.SkipValue()
 		}
@@ -255,18 +249,18 @@ func readLayout(dec *jsonv2.Decoder, l *domsnapshot.LayoutTreeSnapshot) error {
 
 // readTextBoxes reads the table of inline text boxes.
 func readTextBoxes(dec *jsonv2.Decoder, t *domsnapshot.TextBoxSnapshot) error {
-	size := 0
+	size := 0 // one item per text box in every array
 	return readObject(dec, func(name string) error {
 		var err error
 		switch name {
 		case "layoutIndex":
-			t.LayoutIndex, err = readInts[int64](dec, size)
+			t.LayoutIndex, err = readInts[int64](dec)
 		case "bounds":
 			t.Bounds, err = readRects(dec, size)
 		case "start":
-			t.Start, err = readInts[int64](dec, size)
+			t.Start, err = readInts[int64](dec)
 		case "length":
-			t.Length, err = readInts[int64](dec, size)
+			t.Length, err = readInts[int64](dec)
 		default:
 			return dec.SkipValue()
 		}
@@ -277,40 +271,31 @@ func readTextBoxes(dec *jsonv2.Decoder, t *domsnapshot.TextBoxSnapshot) error {
 	})
 }
 
+// readRareStrings, readRareBooleans and readRareIntegers read the tables of
+// values only some nodes have: the nodes' indexes and, but for booleans,
+// their values.
 func readRareStrings(dec *jsonv2.Decoder, r *domsnapshot.RareStringData) error {
-	return readObject(dec, func(name string) error {
-		var err error
-		switch name {
-		case "index":
-			r.Index, err = readInts[int64](dec, len(r.Value))
-		case "value":
-			r.Value, err = readInts[domsnapshot.StringIndex](dec, len(r.Index))
-		default:
-			return dec.SkipValue()
-		}
-		return err
-	})
+	return readRare(dec, &r.Index, &r.Value)
 }
 
 func readRareBooleans(dec *jsonv2.Decoder, r *domsnapshot.RareBooleanData) error {
-	return readObject(dec, func(name string) error {
-		if name != "index" {
-			return dec.SkipValue()
-		}
-		var err error
-		r.Index, err = readInts[int64](dec, 0)
-		return err
-	})
+	return readRare[int64](dec, &r.Index, nil)
 }
 
 func readRareIntegers(dec *jsonv2.Decoder, r *domsnapshot.RareIntegerData) error {
+	return readRare(dec, &r.Index, &r.Value)
+}
+
+// readRare reads {"index": [...], "value": [...]} into index and value
+// (nil: a value member is skipped).
+func readRare[V ~int64](dec *jsonv2.Decoder, index *[]int64, value *[]V) error {
 	return readObject(dec, func(name string) error {
 		var err error
-		switch name {
-		case "index":
-			r.Index, err = readInts[int64](dec, len(r.Value))
-		case "value":
-			r.Value, err = readInts[int64](dec, len(r.Index))
+		switch {
+		case name == "index":
+			*index, err = readInts[int64](dec)
+		case name == "value" && value != nil:
+			*value, err = readInts[V](dec)
 		default:
 			return dec.SkipValue()
 		}
@@ -351,14 +336,14 @@ func rawArray(dec *jsonv2.Decoder) (numCursor, bool, error) {
 	return numCursor{}, false, fmt.Errorf("%w: want an array at %s", errSnapshotJSON, dec.StackPointer())
 }
 
-// readInts reads an array of integers, reserving room for size of them.
-func readInts[T ~int64](dec *jsonv2.Decoder, size int) ([]T, error) {
-	return readNumbers(dec, size, appendInts[T])
+// readInts reads an array of integers.
+func readInts[T ~int64](dec *jsonv2.Decoder) ([]T, error) {
+	return readNumbers(dec, appendInts[T])
 }
 
 // readFloats reads an array of numbers.
-func readFloats(dec *jsonv2.Decoder, size int) ([]float64, error) {
-	return readNumbers(dec, size, appendFloats)
+func readFloats(dec *jsonv2.Decoder) ([]float64, error) {
+	return readNumbers(dec, appendFloats)
 }
 
 // readIntLists reads an array of arrays of integers.
@@ -373,12 +358,12 @@ func readRects(dec *jsonv2.Decoder, size int) ([]domsnapshot.Rectangle, error) {
 
 // readNumbers reads an array of numbers, which add appends to a slice with
 // room for all of them.
-func readNumbers[E any](dec *jsonv2.Decoder, size int, add func(*numCursor, []E) ([]E, error)) ([]E, error) {
+func readNumbers[E any](dec *jsonv2.Decoder, add func(*numCursor, []E) ([]E, error)) ([]E, error) {
 	c, ok, err := rawArray(dec)
 	if !ok {
 		return nil, err
 	}
-	out, err := add(&c, make([]E, 0, max(size, c.numbers())))
+	out, err := add(&c, make([]E, 0, c.numbers()))
 	if err != nil {
 		return nil, fmt.Errorf("%w at %s: %w", errSnapshotJSON, dec.StackPointer(), err)
 	}
@@ -535,27 +520,9 @@ func isNumberByte(b byte) bool {
 	return b >= '0' && b <= '9' || b == '-' || b == '.' || b == 'e' || b == 'E' || b == '+'
 }
 
-// parseInt reads a JSON number that must be an integer in int64's range.
+// parseInt reads a JSON number that must be an integer in int64's range
+// (appendInts reads plain digits itself and leaves the rest to it).
 func parseInt(b []byte) (int64, error) {
-	neg := len(b) > 0 && b[0] == '-'
-	digits := b
-	if neg {
-		digits = b[1:]
-	}
-	if len(digits) > 0 && len(digits) <= 18 {
-		var n int64
-		for _, c := range digits {
-			if c < '0' || c > '9' {
-				goto slow
-			}
-			n = n*10 + int64(c-'0')
-		}
-		if neg {
-			n = -n
-		}
-		return n, nil
-	}
-slow:
 	n, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {
 		return 0, fmt.Errorf("want an integer, got %.40q", b)
