@@ -24,15 +24,7 @@ import (
 func BenchmarkSnapshot(b *testing.B) {
 	tb := tab(b)
 	for _, sections := range []int{500, 2000} {
-		page := pagegen.Form(sections)
-		url := serve(b, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write(page)
-		})
-		ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Minute)
-		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-			b.Fatal(err)
-		}
+		ctx, cancel := openForm(b, tb, sections)
 		res, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, checker.CaptureParams())
 		if err != nil {
 			b.Fatal(err)
@@ -74,17 +66,8 @@ func BenchmarkSnapshot(b *testing.B) {
 // BenchmarkSnapshotDecode compares the general JSON decoder with the
 // snapshot's own on the answer for a generated page of 2000 sections.
 func BenchmarkSnapshotDecode(b *testing.B) {
-	tb := tab(b)
-	page := pagegen.Form(2000)
-	url := serve(b, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write(page)
-	})
-	ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Minute)
+	ctx, cancel := openForm(b, tab(b), 2000)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		b.Fatal(err)
-	}
 	raw, err := chromedp.Call(ctx, rawCapture, checker.CaptureParams())
 	if err != nil {
 		b.Fatal(err)
@@ -108,4 +91,20 @@ func BenchmarkSnapshotDecode(b *testing.B) {
 			}
 		}
 	})
+}
+
+// openForm navigates tb to a generated form page of the given number of
+// sections and returns a context for working on it.
+func openForm(b *testing.B, tb *checker.Tab, sections int) (context.Context, context.CancelFunc) {
+	page := pagegen.Form(sections)
+	url := serve(b, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(page)
+	})
+	ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Minute)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		cancel()
+		b.Fatal(err)
+	}
+	return ctx, cancel
 }
