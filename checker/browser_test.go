@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -47,11 +48,23 @@ func TestNewAndCloseLeaveNothingBehind(t *testing.T) {
 	assert.DirExists(t, dir)
 
 	// Chrome runs with exactly our switches and a profile of its own.
+	// The browser process is the one without a --type= switch; its helpers
+	// (GPU, renderers) may have lower process ids once the ids wrap around.
 	pids := checker.ProcessesUsing(dir)
 	require.NotEmpty(t, pids, "no Chrome process uses the profile")
-	cmdline, err := os.ReadFile(filepath.Join("/proc", itoa(pids[0]), "cmdline"))
-	require.NoError(t, err)
-	args := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
+	var args []string
+	for _, pid := range pids {
+		cmdline, err := os.ReadFile(filepath.Join("/proc", itoa(pid), "cmdline"))
+		if err != nil {
+			continue // a helper that has just exited
+		}
+		a := strings.Split(strings.TrimRight(string(cmdline), "\x00"), "\x00")
+		if !slices.ContainsFunc(a, func(s string) bool { return strings.HasPrefix(s, "--type=") }) {
+			args = a
+			break
+		}
+	}
+	require.NotEmpty(t, args, "no browser process among %v", pids)
 	for _, f := range checker.Flags {
 		assert.Contains(t, args, f)
 	}
